@@ -25,7 +25,7 @@ import org.govdatasec.core.classification.Sensitivity;
  * {@link #sensitivity()} says otherwise. Personal information sets a floor under the field's level
  * (see the policy), and its categories drive consent, masking and the other controls.
  *
- * <p>Errors: {@code GDS-CLS-003} (two identifier categories), {@code GDS-CLS-004} (an organisation code
+ * <p>Errors: {@code GDS-CLS-003} (two identifier categories of a person), {@code GDS-CLS-004} (an organisation code
  * with personal categories), {@code GDS-CLS-005} (no or repeated categories), {@code GDS-CLS-006}
  * (declaring a PIPL art. 28 category not sensitive), {@code GDS-CLS-008} (on a static field).
  */

@@ -71,8 +71,11 @@ public record FieldSchema(
   private static List<ClassificationProblem> check(
       String name, Set<PiCategory> categories, Sensitivity sensitivity, boolean subjectId, boolean multiValued) {
     List<ClassificationProblem> problems = new ArrayList<>();
-    List<PiCategory> identifiers =
-        categories.stream().filter(c -> c.kind() == PiCategory.Kind.IDENTIFIER).collect(Collectors.toList());
+    // ORG_CREDIT_CODE next to a personal category is GDS-CLS-004 below; counting it here as well would
+    // report one mistake twice (and under the less precise code first).
+    List<PiCategory> identifiers = categories.stream()
+        .filter(c -> c.kind() == PiCategory.Kind.IDENTIFIER && c.personal())
+        .collect(Collectors.toList());
     if (identifiers.size() > 1) {
       problems.add(ClassificationError.CONFLICTING_IDENTIFIERS.problem(null, name,
           "a field has one format, but " + identifiers + " are all identifier categories."));

@@ -7,19 +7,23 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
 import java.lang.reflect.WildcardType;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 import org.govdatasec.core.annotation.Classified;
 import org.govdatasec.core.annotation.DataSubjectId;
 import org.govdatasec.core.annotation.PersonalInfo;
+import org.govdatasec.core.classification.Classification;
 import org.govdatasec.core.classification.ClassificationError;
 import org.govdatasec.core.classification.ClassificationException;
 import org.govdatasec.core.classification.FieldSchema;
@@ -37,13 +41,15 @@ public final class ReflectionSchemaReader {
    * @return its schema
    */
   public static TypeSchema read(Class<?> type) {
-    if (type.isInterface() || type.isEnum() || type.isArray() || type.isPrimitive()) {
-      throw new ClassificationException(List.of(ClassificationError.NOT_A_DATA_TYPE.problem(type.getName(), null,
+    // Enum.class.isAssignableFrom also catches the class of an enum constant with a body, for which
+    // Class.isEnum() is false. The type name (not the binary name, "[Ljava.lang.String;") names arrays.
+    if (type.isInterface() || Enum.class.isAssignableFrom(type) || type.isArray() || type.isPrimitive()) {
+      throw new ClassificationException(List.of(ClassificationError.NOT_A_DATA_TYPE.problem(type.getTypeName(), null,
           type.getTypeName() + " is not a record or class.")));
     }
     TypeSchema.Builder builder =
         TypeSchema.builder(type.getName(), type.isRecord() ? TypeSchema.Kind.RECORD : TypeSchema.Kind.CLASS);
-    Classified typeLevel = type.getAnnotation(Classified.class);
+    Classified typeLevel = typeLevel(type);
     if (typeLevel != null) {
       builder.classified(typeLevel.value(), typeLevel.grade(), typeLevel.reason());
     }
@@ -72,15 +78,51 @@ public final class ReflectionSchemaReader {
         }
       }
     }
-    // A field hidden by another of the same name is named after its declaring class: "Base.code".
-    Map<String, Long> counts = fields.stream().collect(Collectors.groupingBy(Field::getName, Collectors.counting()));
+    // A field hidden by another of the same name is named after its declaring class: "Base.code". The field
+    // the type sees under that name (the one declared lowest in the hierarchy) keeps the plain name, even
+    // when a superclass declares it.
+    Map<String, Field> visible = new HashMap<>();
     for (Field f : fields) {
-      String name = counts.get(f.getName()) > 1 && f.getDeclaringClass() != type
-          ? f.getDeclaringClass().getSimpleName() + "." + f.getName()
-          : f.getName();
+      visible.put(f.getName(), f);
+    }
+    for (Field f : fields) {
+      String name = visible.get(f.getName()) == f
+          ? f.getName()
+          : f.getDeclaringClass().getSimpleName() + "." + f.getName();
       builder.field(field(name, f, f.getGenericType(), Modifier.isStatic(f.getModifiers())));
     }
     return builder.build();
+  }
+
+  /**
+   * The type-level classification: the type's own, or a superclass's where that is higher, so that a
+   * subclass of an important dataset stays important (就高从严). An invalid annotation on the type itself
+   * is returned as is, so the builder reports it; invalid ones on superclasses are reported on those.
+   */
+  private static Classified typeLevel(Class<?> type) {
+    Classified own = type.getAnnotation(Classified.class);
+    Classified best = own;
+    Classification bestLevel = own == null ? null : valid(own);
+    if (own != null && bestLevel == null) {
+      return own;
+    }
+    for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      Classified a = c.getAnnotation(Classified.class);
+      Classification level = a == null ? null : valid(a);
+      if (level != null && (bestLevel == null || level.compareTo(bestLevel) > 0)) {
+        best = a;
+        bestLevel = level;
+      }
+    }
+    return best;
+  }
+
+  private static Classification valid(Classified a) {
+    try {
+      return new Classification(a.value(), a.grade());
+    } catch (ClassificationException e) {
+      return null;
+    }
   }
 
   private static boolean annotated(AnnotatedElement e) {
@@ -106,6 +148,9 @@ public final class ReflectionSchemaReader {
   }
 
   private static boolean isMultiValued(Type type) {
+    if (type instanceof GenericArrayType) {
+      return true;
+    }
     Class<?> raw = raw(type);
     return raw != null && (raw.isArray() || Collection.class.isAssignableFrom(raw) || Map.class.isAssignableFrom(raw)
         || Iterable.class.isAssignableFrom(raw));
@@ -113,6 +158,10 @@ public final class ReflectionSchemaReader {
 
   /** Unwraps arrays, collections, map values and optionals down to an element type that is classified. */
   private static Optional<Class<?>> nestedClassified(Type type) {
+    return nestedClassified(type, new HashSet<>());
+  }
+
+  private static Optional<Class<?>> nestedClassified(Type type, Set<Class<?>> visited) {
     Type t = type;
     for (int depth = 0; depth < 8 && t != null; depth++) {
       if (t instanceof GenericArrayType g) {
@@ -122,6 +171,11 @@ public final class ReflectionSchemaReader {
       if (t instanceof WildcardType w) {
         Type[] upper = w.getUpperBounds();
         t = upper.length == 0 ? null : upper[0];
+        continue;
+      }
+      if (t instanceof TypeVariable<?> v) {
+        Type[] bounds = v.getBounds();
+        t = bounds.length == 0 ? null : bounds[0];
         continue;
       }
       Class<?> raw = raw(t);
@@ -143,7 +197,7 @@ public final class ReflectionSchemaReader {
           continue;
         }
       }
-      return isClassifiedType(raw) ? Optional.of(raw) : Optional.empty();
+      return isClassifiedType(raw, visited) ? Optional.of(raw) : Optional.empty();
     }
     return Optional.empty();
   }
@@ -155,15 +209,31 @@ public final class ReflectionSchemaReader {
     if (t instanceof ParameterizedType p && p.getRawType() instanceof Class<?> c) {
       return c;
     }
+    if (t instanceof TypeVariable<?> v && v.getBounds().length > 0) {
+      return raw(v.getBounds()[0]);
+    }
     return null;
   }
 
   /**
-   * Tells, cheaply and without validating, whether a class carries govdatasec annotations: on the type or
-   * on any of its own or inherited fields. JDK classes never do.
+   * Tells, cheaply and without validating, whether a class carries classification information: govdatasec
+   * annotations on the type or on any of its own or inherited fields, or, like an unannotated wrapper
+   * around a list of citizens, an instance field that holds such a class ({@link FieldSchema#nestedType()}).
+   * JDK classes never do.
    */
   static boolean isClassifiedType(Class<?> c) {
-    if (c.isPrimitive() || c.isInterface() || c.isEnum() || c.getName().startsWith("java.")) {
+    return isClassifiedType(c, new HashSet<>());
+  }
+
+  /**
+   * As {@link #isClassifiedType(Class)}; {@code visited} holds the classes already looked at in this
+   * search, so that recursive types terminate (a class reached again adds nothing new).
+   */
+  private static boolean isClassifiedType(Class<?> c, Set<Class<?>> visited) {
+    if (c.isPrimitive() || c.isInterface() || Enum.class.isAssignableFrom(c) || c.getName().startsWith("java.")) {
+      return false;
+    }
+    if (!visited.add(c)) {
       return false;
     }
     if (c.isAnnotationPresent(Classified.class)) {
@@ -175,13 +245,27 @@ public final class ReflectionSchemaReader {
           return true;
         }
       }
+      for (RecordComponent rc : c.getRecordComponents()) {
+        if (nestedClassified(rc.getGenericType(), visited).isPresent()) {
+          return true;
+        }
+      }
       return false;
     }
+    List<Field> instanceFields = new ArrayList<>();
     for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
       for (Field f : k.getDeclaredFields()) {
         if (annotated(f)) {
           return true;
         }
+        if (!Modifier.isStatic(f.getModifiers()) && !f.isSynthetic()) {
+          instanceFields.add(f);
+        }
+      }
+    }
+    for (Field f : instanceFields) {
+      if (nestedClassified(f.getGenericType(), visited).isPresent()) {
+        return true;
       }
     }
     return false;

@@ -275,7 +275,9 @@ public final class ControlPolicy {
       Set<String> clauses = new LinkedHashSet<>();
       rs.forEach(r -> {
         reqs.addAll(r.basis());
-        clauses.add(r.clause());
+        for (String clause : r.clause().split(";")) {
+          clauses.add(clause.strip());
+        }
       });
       out.add(new RequiredControl(control, strength, rs.stream().map(ControlRule::trigger).collect(Collectors.toList()),
           List.copyOf(reqs), List.copyOf(clauses)));

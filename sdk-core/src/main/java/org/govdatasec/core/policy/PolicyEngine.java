@@ -150,15 +150,14 @@ public final class PolicyEngine {
       if (r.matches(categories)) {
         fired.add(r);
         sensitive |= r.sensitive();
-        contributions.add(new Contribution("combination:" + r.name(), r.raiseTo(), "holds "
+        // A sensitive combination is sensitive personal information, so it takes that floor too.
+        Classification level = r.sensitive()
+            ? Classification.max(r.raiseTo(), policy.sensitivePersonalInformationFloor())
+            : r.raiseTo();
+        contributions.add(new Contribution("combination:" + r.name(), level, "holds "
             + r.allOf().stream().map(PiCategory::name).collect(Collectors.joining(" + ")) + " together"
             + (r.sensitive() ? ", which is sensitive personal information" : "")));
       }
-    }
-    if (sensitive && fired.stream().anyMatch(CombinationRule::sensitive)) {
-      Classification floor = policy.sensitivePersonalInformationFloor();
-      fired.stream().filter(CombinationRule::sensitive).findFirst().ifPresent(r -> contributions.add(
-          new Contribution("combination:" + r.name(), floor, "sensitive personal information has a floor of " + floor)));
     }
     visiting.remove(schema.typeName());
     Optional<Classification> effective =

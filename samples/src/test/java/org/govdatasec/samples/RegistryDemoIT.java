@@ -1,0 +1,163 @@
+package org.govdatasec.samples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.govdatasec.samples.registry.RegistryScenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the whole demo, as {@code -Pdemo} does, and checks the lines that carry its message. Content is
+ * checked on an unwrapped run, so that the assertions do not depend on where long lines break; the
+ * wrapped run (what {@code main} prints) is checked for width, determinism and equality with main.
+ */
+class RegistryDemoIT {
+
+  /** The demo as main prints it, wrapped at 100 columns. */
+  private static String wrapped;
+  /** The same demo with no wrapping: one logical line per line. */
+  private static String output;
+
+  @BeforeAll
+  static void runDemo() {
+    wrapped = run(RegistryDemo.WIDTH);
+    output = run(Integer.MAX_VALUE);
+  }
+
+  private static String run(int width) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+    new RegistryDemo(out, new RegistryScenario(), width).run();
+    out.flush();
+    return normalise(bytes.toString(StandardCharsets.UTF_8));
+  }
+
+  private static String normalise(String text) {
+    return text.replace("\r\n", "\n");
+  }
+
+  /** The text from the line starting with {@code from} up to the next line starting with {@code to}. */
+  private static String between(String from, String to) {
+    return between(output, from, to);
+  }
+
+  private static String between(String text, String from, String to) {
+    int start = text.indexOf(from);
+    assertTrue(start >= 0, () -> "no '" + from + "' in\n" + text);
+    int end = text.indexOf(to, start + from.length());
+    return end < 0 ? text.substring(start) : text.substring(start, end);
+  }
+
+  private static void assertContains(String text, String expected) {
+    assertTrue(text.contains(expected), () -> "expected to find\n" + expected + "\nin\n" + text);
+  }
+
+  @Test
+  void mainPrintsTheSameAsRunOnStandardOutput() {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+      RegistryDemo.main(new String[0]);
+    } finally {
+      System.setOut(original);
+    }
+    assertEquals(wrapped, normalise(bytes.toString(StandardCharsets.UTF_8)));
+  }
+
+  @Test
+  void isDeterministic() {
+    assertEquals(wrapped, run(RegistryDemo.WIDTH));
+    assertEquals(output, run(Integer.MAX_VALUE));
+  }
+
+  @Test
+  void staysWithinOneHundredColumns() {
+    wrapped.lines().forEach(line -> assertTrue(TextWrap.width(line) <= 100, () -> "too wide: " + line));
+    assertEquals(output.replaceAll("\\s+", ""), wrapped.replaceAll("\\s+", ""), "wrapping only adds line breaks");
+  }
+
+  @Test
+  void printsEachTypesEffectiveLevelWithItsChineseLabel() {
+    String pkg = "org.govdatasec.samples.registry.";
+    for (List<String> expected : List.of(
+        List.of("Citizen", "GENERAL-4 一般数据（4级）"),
+        List.of("Household", "GENERAL-4 一般数据（4级）"),
+        List.of("Application", "GENERAL-4 一般数据（4级）"),
+        List.of("ServiceAppointment", "GENERAL-3 一般数据（3级）"),
+        List.of("DistrictStatistics", "IMPORTANT 重要数据"))) {
+      String type = expected.get(0);
+      assertContains(output, type + " (" + pkg + type + ")\n  effective level: " + expected.get(1) + "\n");
+    }
+  }
+
+  @Test
+  void explainsWhyAndWhatForEachType() {
+    String citizen = between("Citizen (org.govdatasec.samples.registry.Citizen)", "--- Household");
+    assertContains(citizen, "    decided by idNumber: sensitive personal information [RESIDENT_ID]");
+    assertContains(citizen, "  high-risk: no\n");
+    assertContains(citizen, "  unclassified fields: remarks\n");
+    assertContains(citizen, "[must] CONSENT_SCOPE 授权范围内最小化使用 - PI-1, PI-2, PI-4");
+    assertFalse(citizen.contains("TWICE_YEARLY_LOG_REVIEW"), "not high-risk at 800,000 subjects");
+
+    String schema = between("Schema of org.govdatasec.samples.registry.Citizen", "Citizen (org.");
+    assertTrue(Pattern.compile("\n  remarks +String +UNCLASSIFIED").matcher(schema).find(), schema);
+    assertTrue(Pattern.compile("\n  citizenNo +String +- +- +- +yes\n").matcher(schema).find(), schema);
+
+    String application = between("Application (org.govdatasec.samples.registry.Application)", "--- ServiceAppointment");
+    assertContains(application, "(sensitive, children under 14)");
+    assertContains(application, "[must] GUARDIAN_CONSENT_UNDER_14 监护人明示同意 - PI-3");
+
+    String statistics = between("DistrictStatistics (org.govdatasec.samples.registry.DistrictStatistics)", "STEP 3");
+    assertContains(statistics, "    decided by (type): declared on the type: 区县级人口汇总数据，依省级目录列为重要数据\n");
+    assertContains(statistics, "  high-risk: yes, 重要数据 (IMPORTANT) is high-risk data (CLS-3)\n");
+    assertContains(statistics, "[must] TWICE_YEARLY_LOG_REVIEW 每年至少两次日志检查 - AU-3 (NJ-14), when high-risk");
+  }
+
+  @Test
+  void refusesTheBrokenAnnotationWithItsCode() {
+    String step = between("A broken annotation is refused", "STEP 4");
+    assertContains(step, "threw ClassificationException:\n  code:         GDS-CLS-001\n");
+    assertContains(step, "    GDS-CLS-001 [CLS-1] RegistryDemo$MisclassifiedGridCell.gridCode: grade 3 was given for");
+    assertContains(step, "    GDS-CLS-003 at RegistryDemo$MisclassifiedGridCell.contact\n");
+  }
+
+  @Test
+  void appliesTheAgencyPolicyAndReportsTheWaiver() {
+    String step = between("The bureau's policy override", "STEP 5");
+    assertContains(step, "  WARNING: GDS-POL waiver in force: mandatory control CROSS_BORDER_GUARD is not enforced");
+    assertContains(step, "    approved by: 陈立新（数据安全负责人）\n    reference:   南数安〔2024〕8号\n");
+    assertTrue(Pattern.compile("\n  level>=GENERAL-3 +AGENCY +agency policy\n").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  ServiceAppointment +GENERAL-3 +ENCRYPT_AT_REST +CROSS_BORDER_GUARD +CROSS_BORDER_GUARD\n")
+        .matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  Citizen +GENERAL-4 +- +CROSS_BORDER_GUARD +CROSS_BORDER_GUARD\n")
+        .matcher(step).find(), step);
+    String explained = between(step, "ServiceAppointment (org.govdatasec.samples.registry.ServiceAppointment)", "STEP 5");
+    assertContains(explained, "ENCRYPT_AT_REST 存储加密 - ST-2, ST-3, PI-5 (agency policy), when level>=GENERAL-3\n");
+    assertContains(explained,
+        "\n  WAIVED CROSS_BORDER_GUARD (NN ch.3; NJ-27): waiver of CROSS_BORDER_GUARD approved by 陈立新（数据安全负责人）"
+            + " (南数安〔2024〕8号): 本系统仅接入电子政务外网，无互联网出口；以网络边界隔离替代应用层出境管控\n");
+    assertFalse(explained.contains("] CROSS_BORDER_GUARD"), "waived, so not among the required controls");
+  }
+
+  @Test
+  void volumeRuleAddsTheHighRiskControlsAtOnePointTwoMillion() {
+    String step = between("The volume rule", "End of demo.");
+    assertContains(step, "Citizen at 800,000 subjects: high-risk: no\n");
+    assertContains(step, "Citizen at 1,200,000 subjects: high-risk: yes, the system holds personal information of");
+    String changes = between("What changes for Citizen at 1,200,000 subjects", "Where the threshold lies");
+    assertTrue(Pattern.compile("\n  \\+ +TWICE_YEARLY_LOG_REVIEW +AU-3 +NJ-14 +每年至少两次日志检查\n").matcher(changes).find(),
+        changes);
+    assertTrue(Pattern.compile("\n  \\+ +ANNUAL_RISK_ASSESSMENT +AU-5").matcher(changes).find(), changes);
+    assertTrue(Pattern.compile("\n  ! +ENCRYPT_AT_REST ").matcher(changes).find(), changes);
+    assertTrue(Pattern.compile("\n  Citizen +GENERAL-4 +1,200,000 +yes ").matcher(step).find(), step);
+    assertContains(step, "      999,999 subjects: Citizen high-risk no\n    1,000,000 subjects: Citizen high-risk yes\n");
+  }
+}

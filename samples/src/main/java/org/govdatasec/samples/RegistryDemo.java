@@ -144,7 +144,7 @@ public final class RegistryDemo {
     println("For each type: the schema read from its annotations (Schemas.of), then the policy engine's");
     println("assessment (Assessment.explain): effective level and why, personal information, high risk,");
     println("and every required control with the requirement IDs and clauses behind it. [must]: the");
-    println("regulations mandate it; [should]: any other row (govdatasec's recommendation, or the agency's).");
+    println("regulations mandate it; [agency]: the agency's own policy; [should]: govdatasec recommends it.");
     for (Class<?> type : scenario.dataTypes()) {
       println();
       println("--- " + type.getSimpleName() + " " + "-".repeat(Math.max(3, WIDTH - 5 - type.getSimpleName().length())));

@@ -127,9 +127,19 @@ public record Assessment(
     return schema.unclassifiedFields();
   }
 
+  private static String label(Strength strength) {
+    return switch (strength) {
+      case MANDATORY -> "[must] ";
+      case RECOMMENDED -> "[should] ";
+      case AGENCY -> "[agency] ";
+    };
+  }
+
   /**
    * Returns a readable multi-line explanation: level and why, personal information, high risk, each
-   * control with its requirements, waivers and unclassified fields.
+   * control with its requirements, waivers and unclassified fields. Controls are marked {@code [must]}
+   * (the regulations mandate it), {@code [agency]} (the agency's policy requires it) or {@code [should]}
+   * (govdatasec recommends it).
    *
    * @return the explanation
    */
@@ -157,7 +167,7 @@ public record Assessment(
     sb.append("  high-risk: ").append(highRisk ? "yes, " + highRiskReason : "no").append(nl);
     sb.append("  required controls (").append(controls.size()).append("):").append(nl);
     for (RequiredControl c : controls) {
-      sb.append("    ").append(c.mandatory() ? "[must] " : "[should] ").append(c.control()).append(" ")
+      sb.append("    ").append(label(c.strength())).append(c.control()).append(" ")
           .append(c.control().chineseName()).append(" - ")
           .append(c.requirements().stream().map(Requirement::id).collect(Collectors.joining(", ")))
           .append(" (").append(String.join("; ", c.clauses())).append("), when ")

@@ -3,7 +3,8 @@ package org.govdatasec.core.policy;
 import static org.govdatasec.core.policy.Control.*;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,12 +171,31 @@ public final class ControlPolicy {
    *     {@link #fromProperties(Properties)}
    */
   public static ControlPolicy load(Path file) {
-    Properties p = new Properties();
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      p.load(r);
-    } catch (IOException | IllegalArgumentException e) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return load(in, file.toString());
+    } catch (IOException e) {
       throw new PolicyException(PolicyError.UNREADABLE_POLICY_FILE,
           "the policy file " + file + " cannot be read (" + e.getClass().getSimpleName() + ").", null, e);
+    }
+  }
+
+  /**
+   * Reads UTF-8 properties of overrides from a stream, for example a classpath resource, and applies them
+   * to the default policy. The stream is read to its end but not closed.
+   *
+   * @param in the properties
+   * @param source where they come from, for error messages (e.g. {@code classpath:/govdatasec-policy.properties})
+   * @return the resulting policy
+   * @throws PolicyException {@code GDS-POL-008} if the stream cannot be read, or any error of
+   *     {@link #fromProperties(Properties)}
+   */
+  public static ControlPolicy load(InputStream in, String source) {
+    Properties p = new Properties();
+    try {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new PolicyException(PolicyError.UNREADABLE_POLICY_FILE,
+          "the policy " + source + " cannot be read (" + e.getClass().getSimpleName() + ").", null, e);
     }
     return fromProperties(p);
   }
@@ -253,6 +273,16 @@ public final class ControlPolicy {
    */
   public List<Waiver> waivers() {
     return waivers;
+  }
+
+  /**
+   * Returns every mandatory rule of the regulations that this policy no longer enforces, each with the
+   * waiver that allows it.
+   *
+   * @return the waived rules, empty if none
+   */
+  public List<WaivedControl> waived() {
+    return waived;
   }
 
   /**
@@ -334,9 +364,9 @@ public final class ControlPolicy {
 
   @Override
   public String toString() {
-    return "ControlPolicy[" + rules.size() + " rules, " + combinations.size() + " combinations, floors "
-        + personalInformationFloor + "/" + sensitiveFloor + ", high-risk from " + highRiskSubjectThreshold
-        + " subjects, " + waivers.size() + " waivers]";
+    return String.format("ControlPolicy[%d rules, %d combinations, floors %s/%s, high-risk from %,d subjects,"
+        + " %d waiver(s)]", rules.size(), combinations.size(), personalInformationFloor, sensitiveFloor,
+        highRiskSubjectThreshold, waivers.size());
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.govdatasec.core.internal;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ public final class PolicyProperties {
   private PolicyProperties() {}
 
   /**
-   * Applies the overrides, in a fixed order: floors and threshold, control rows, combinations, waivers.
+   * Applies the overrides, in a fixed order: floors and threshold, control rows (every replacement before
+   * every addition, however the control is spelt), combinations, waivers.
    *
    * @param properties the properties
    * @param b the builder to apply them to
@@ -45,8 +47,12 @@ public final class PolicyProperties {
         keys.put(name.substring(PREFIX.length()), properties.getProperty(name).trim());
       }
     }
-    Map<String, Map<String, String>> waivers = new TreeMap<>();
+    Map<Control, Map<String, String>> waivers = new EnumMap<>(Control.class);
+    Map<Control, Map<String, String>> waiverKeys = new EnumMap<>(Control.class);
     Map<String, Map<String, String>> combinations = new TreeMap<>();
+    Map<Control, List<Trigger>> replacements = new EnumMap<>(Control.class);
+    Map<Control, String> replacementKeys = new EnumMap<>(Control.class);
+    Map<Control, List<Trigger>> additions = new EnumMap<>(Control.class);
     for (Map.Entry<String, String> e : keys.entrySet()) {
       String key = e.getKey();
       String value = e.getValue();
@@ -69,15 +75,25 @@ public final class PolicyProperties {
           Control control = control(key, parts[1]);
           List<Trigger> triggers = triggers(key, value);
           if (parts.length == 2) {
-            b.replace(control, triggers);
+            // Two spellings of one control (ENCRYPT_AT_REST, encrypt-at-rest) would each replace its rows, and
+            // which one won would depend on how the keys sort: refuse the ambiguity.
+            String other = replacementKeys.putIfAbsent(control, key);
+            if (other != null) {
+              throw conflict(other, key, control);
+            }
+            replacements.put(control, triggers);
           } else {
-            triggers.forEach(t -> b.require(control, t));
+            additions.computeIfAbsent(control, k -> new ArrayList<>()).addAll(triggers);
           }
         }
         case "waiver" -> {
           expect(key, parts.length == 3 && Set.of("reason", "approved-by", "reference").contains(parts[2]));
-          control(key, parts[1]);
-          waivers.computeIfAbsent(parts[1], k -> new TreeMap<>()).put(parts[2], value);
+          Control control = control(key, parts[1]);
+          String other = waiverKeys.computeIfAbsent(control, k -> new TreeMap<>()).putIfAbsent(parts[2], key);
+          if (other != null) {
+            throw conflict(other, key, control);
+          }
+          waivers.computeIfAbsent(control, k -> new TreeMap<>()).put(parts[2], value);
         }
         case "combination" -> {
           expect(key, parts.length == 3
@@ -87,9 +103,19 @@ public final class PolicyProperties {
         default -> expect(key, false);
       }
     }
+    // Replacements first, then additions: an addition is never undone by a replacement of the same control
+    // that merely sorts after it.
+    replacements.forEach(b::replace);
+    additions.forEach((control, triggers) -> triggers.forEach(t -> b.require(control, t)));
     combinations.forEach((name, values) -> combination(b, name, values));
-    waivers.forEach((name, values) -> b.waive(new Waiver(control(PREFIX + "waiver." + name, name),
+    waivers.forEach((control, values) -> b.waive(new Waiver(control,
         values.get("reason"), values.get("approved-by"), values.get("reference"))));
+  }
+
+  private static PolicyException conflict(String first, String second, Control control) {
+    return new PolicyException(PolicyError.UNKNOWN_PROPERTY, "the policy keys " + PREFIX + first + " and " + PREFIX
+        + second + " both set " + control + "; which one applies would depend on how the keys sort.",
+        "Keep one of the two keys: write each control once, as " + control + " or in lower case with dashes.");
   }
 
   private static void combination(ControlPolicy.Builder b, String name, Map<String, String> values) {

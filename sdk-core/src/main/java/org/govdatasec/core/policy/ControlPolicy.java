@@ -2,18 +2,22 @@ package org.govdatasec.core.policy;
 
 import static org.govdatasec.core.policy.Control.*;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
@@ -52,6 +56,8 @@ public final class ControlPolicy {
   public static final long LEGAL_HIGH_RISK_SUBJECTS = 1_000_000L;
 
   private static final System.Logger LOG = System.getLogger("org.govdatasec.policy");
+
+  private static final int BYTE_ORDER_MARK = '\uFEFF';
 
   private static final List<ControlRule> DEFAULT_RULES = List.of(
       // Every classified dataset (any government data)
@@ -192,7 +198,14 @@ public final class ControlPolicy {
   public static ControlPolicy load(InputStream in, String source) {
     Properties p = new Properties();
     try {
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+      Reader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()));
+      // A UTF-8 byte-order mark (Windows editors write one) would otherwise become part of the first key, and
+      // that key, no longer under the prefix, would be silently ignored.
+      reader.mark(1);
+      if (reader.read() != BYTE_ORDER_MARK) {
+        reader.reset();
+      }
+      p.load(reader);
     } catch (IOException | IllegalArgumentException e) {
       throw new PolicyException(PolicyError.UNREADABLE_POLICY_FILE,
           "the policy " + source + " cannot be read (" + e.getClass().getSimpleName() + ").", null, e);
@@ -288,6 +301,10 @@ public final class ControlPolicy {
   /**
    * Returns the controls a dataset needs, in the order of {@link Control}.
    *
+   * <p>A control's strength is the strongest of the rows that apply: mandatory, then the agency's own rows,
+   * then govdatasec's recommendations. A control the policy requires where the regulations mandate it stays
+   * mandatory, citing the mandatory rule, even if the policy replaced the mandatory row by a broader one.
+   *
    * @param facts the dataset's facts
    * @return the required controls, each with the triggers and requirements behind it
    */
@@ -298,9 +315,16 @@ public final class ControlPolicy {
         matching.computeIfAbsent(r.control(), k -> new ArrayList<>()).add(r);
       }
     }
+    for (ControlRule m : MANDATORY_BASELINE) {
+      List<ControlRule> rs = matching.get(m.control());
+      if (rs != null && !rs.contains(m) && m.trigger().matches(facts)) {
+        rs.add(m);
+      }
+    }
     List<RequiredControl> out = new ArrayList<>(matching.size());
     matching.forEach((control, rs) -> {
-      Strength strength = rs.stream().map(ControlRule::strength).min(Enum::compareTo).orElseThrow();
+      Strength strength = rs.stream().map(ControlRule::strength).min(Comparator.comparingInt(ControlPolicy::rank))
+          .orElseThrow();
       Set<Requirement> reqs = new LinkedHashSet<>();
       Set<String> clauses = new LinkedHashSet<>();
       rs.forEach(r -> {
@@ -309,10 +333,20 @@ public final class ControlPolicy {
           clauses.add(clause.strip());
         }
       });
-      out.add(new RequiredControl(control, strength, rs.stream().map(ControlRule::trigger).collect(Collectors.toList()),
-          List.copyOf(reqs), List.copyOf(clauses)));
+      out.add(new RequiredControl(control, strength,
+          rs.stream().map(ControlRule::trigger).distinct().collect(Collectors.toList()), List.copyOf(reqs),
+          List.copyOf(clauses)));
     });
     return List.copyOf(out);
+  }
+
+  /** Orders strengths, strongest first: the regulations, the agency's own policy, then a recommendation. */
+  private static int rank(Strength s) {
+    return switch (s) {
+      case MANDATORY -> 0;
+      case AGENCY -> 1;
+      case RECOMMENDED -> 2;
+    };
   }
 
   /**
@@ -364,8 +398,8 @@ public final class ControlPolicy {
 
   @Override
   public String toString() {
-    return String.format("ControlPolicy[%d rules, %d combinations, floors %s/%s, high-risk from %,d subjects,"
-        + " %d waiver(s)]", rules.size(), combinations.size(), personalInformationFloor, sensitiveFloor,
+    return String.format(Locale.ROOT, "ControlPolicy[%d rules, %d combinations, floors %s/%s, high-risk from %,d"
+        + " subjects, %d waiver(s)]", rules.size(), combinations.size(), personalInformationFloor, sensitiveFloor,
         highRiskSubjectThreshold, waivers.size());
   }
 

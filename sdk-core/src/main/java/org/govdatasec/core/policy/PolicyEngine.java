@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -177,8 +178,8 @@ public final class PolicyEngine {
     if (effective.isHighRisk()) {
       reason = effective.level().chineseName() + " (" + effective + ") is high-risk data (CLS-3)";
     } else if (pi && subjects >= policy.highRiskSubjectThreshold()) {
-      reason = String.format("the system holds personal information of %,d subjects, at or above the threshold of"
-          + " %,d (CLS-3)", subjects, policy.highRiskSubjectThreshold());
+      reason = String.format(Locale.ROOT, "the system holds personal information of %,d subjects, at or above the"
+          + " threshold of %,d (CLS-3)", subjects, policy.highRiskSubjectThreshold());
     }
     boolean highRisk = !reason.isEmpty();
     DatasetFacts facts = new DatasetFacts(effective, pi, s.sensitive(), minors, highRisk);

@@ -1,0 +1,4 @@
+/**
+ * govdatasec benchmarks (work in progress; see the module's pom description).
+ */
+package org.govdatasec.benchmarks;

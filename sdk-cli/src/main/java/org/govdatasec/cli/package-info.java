@@ -1,0 +1,4 @@
+/**
+ * govdatasec cli (work in progress; see the module's pom description).
+ */
+package org.govdatasec.cli;

@@ -1,0 +1,4 @@
+/**
+ * govdatasec crypto (work in progress; see the module's pom description).
+ */
+package org.govdatasec.crypto;

@@ -1,0 +1,4 @@
+/**
+ * govdatasec masking (work in progress; see the module's pom description).
+ */
+package org.govdatasec.masking;

@@ -49,9 +49,8 @@ final class CatalogWriter {
     storedFormOf.ifPresentOrElse(s -> t.put("storedFormOf", s), () -> t.putNull("storedFormOf"));
     a.schema().declared().ifPresentOrElse(d -> t.put("declared", d.toString()), () -> t.putNull("declared"));
     t.put("reason", a.schema().reason());
-    String effective = a.effective().map(Object::toString).orElseThrow();
-    t.put("effective", effective);
-    t.put("effectiveLabel", a.effective().get().chineseLabel());
+    a.effective().ifPresentOrElse(e -> t.put("effective", e.toString()), () -> t.putNull("effective"));
+    a.effective().ifPresentOrElse(e -> t.put("effectiveLabel", e.chineseLabel()), () -> t.putNull("effectiveLabel"));
     ArrayNode why = t.putArray("why");
     a.decisive().stream().map(Contribution::toString).forEach(why::add);
     ArrayNode contributions = t.putArray("contributions");
@@ -63,7 +62,7 @@ final class CatalogWriter {
     a.categories().stream().map(PiCategory::name).sorted().forEach(categories::add);
     ArrayNode combinations = t.putArray("combinations");
     a.combinations().stream().map(CombinationRule::name).sorted().forEach(combinations::add);
-    t.put("highRiskByLevel", a.effective().get().isHighRisk());
+    t.put("highRiskByLevel", a.effective().map(e -> e.isHighRisk()).orElse(false));
     a.schema().subjectIdField().ifPresentOrElse(f -> t.put("subjectIdField", f.name()),
         () -> t.putNull("subjectIdField"));
     ArrayNode fields = t.putArray("fields");

@@ -2,8 +2,6 @@ package org.govdatasec.processor.internal;
 
 import com.sun.source.util.Trees;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -132,12 +130,18 @@ public final class ProcessorCore {
       doProcess(round);
     } catch (Throwable t) { // NOPMD: the compiler must never crash because of this processor
       failed = true;
-      StringWriter trace = new StringWriter();
-      t.printStackTrace(new PrintWriter(trace));
-      StackTraceElement[] frames = t.getStackTrace();
-      messager.printMessage(internalKind, "[" + "govdatasec:INTERNAL_ERROR] " + ProcessorError.INTERNAL_ERROR.code()
-          + " [CLS-5] internal error in govdatasec processor: " + t
-          + (frames.length > 0 ? " at " + frames[0] : "") + ". Fix: " + ProcessorError.INTERNAL_ERROR.fix());
+      StackTraceElement where = null;
+      for (StackTraceElement f : t.getStackTrace()) {
+        if (where == null || f.getClassName().startsWith("org.govdatasec.")) {
+          where = f;
+          if (f.getClassName().startsWith("org.govdatasec.")) {
+            break;
+          }
+        }
+      }
+      messager.printMessage(internalKind, "[govdatasec:INTERNAL_ERROR] " + ProcessorError.INTERNAL_ERROR.code()
+          + " [CLS-5] internal error in govdatasec processor: " + t + (where == null ? "" : " at " + where)
+          + ". Fix: " + ProcessorError.INTERNAL_ERROR.fix());
     }
   }
 
@@ -154,7 +158,7 @@ public final class ProcessorCore {
           .system(SystemProfile.builder().name("(compile time)").owner("(compile time)").subjects(0).build())
           .build();
       reporter = new Reporter(messager, severities);
-      checker = new RuleChecker(reader, reporter, engine, env.getTypeUtils(), trees);
+      checker = new RuleChecker(reader, reporter, engine, env.getTypeUtils(), env.getElementUtils(), trees);
       catalog = new CatalogWriter();
     }
     if (!optionsReported) {

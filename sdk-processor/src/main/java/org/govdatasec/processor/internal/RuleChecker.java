@@ -27,6 +27,7 @@ import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 import org.govdatasec.core.classification.ClassificationProblem;
 import org.govdatasec.core.classification.FieldSchema;
@@ -52,10 +53,13 @@ final class RuleChecker {
   private final Reporter reporter;
   private final PolicyEngine engine;
   private final Types types;
+  private final Elements elements;
   private final Trees trees;
 
-  RuleChecker(ElementSchemaReader reader, Reporter reporter, PolicyEngine engine, Types types, Trees trees) {
+  RuleChecker(ElementSchemaReader reader, Reporter reporter, PolicyEngine engine, Types types, Elements elements,
+      Trees trees) {
     this.reader = reader;
+    this.elements = elements;
     this.reporter = reporter;
     this.engine = engine;
     this.types = types;
@@ -76,6 +80,7 @@ final class RuleChecker {
     if (!schema.isClassified()) {
       return Optional.empty();
     }
+    // A type whose only annotation is @DataSubjectId has no level of its own; it is still catalogued.
     return Optional.of(engine.assess(schema, reader::resolve));
   }
 
@@ -216,7 +221,8 @@ final class RuleChecker {
     TypeElement type = read.type();
     ExecutableElement toString = ElementFilter.methodsIn(type.getEnclosedElements()).stream()
         .filter(m -> m.getSimpleName().contentEquals("toString") && m.getParameters().isEmpty()
-            && !m.getModifiers().contains(Modifier.STATIC))
+            && !m.getModifiers().contains(Modifier.STATIC)
+            && written(m))
         .findFirst().orElse(null);
     if (toString == null) {
       if (type.getKind() != ElementKind.RECORD) {
@@ -252,6 +258,14 @@ final class RuleChecker {
               ProcessorError.SENSITIVE_TO_STRING.requirements(), where(read, f.name()), what,
               ProcessorError.SENSITIVE_TO_STRING.fix()), toString);
     }
+  }
+
+  /**
+   * Tells whether a method is written in source. A record's implicit toString is an element too, and javac
+   * 17 gives it origin EXPLICIT, but it has no tree.
+   */
+  private boolean written(ExecutableElement m) {
+    return trees != null ? trees.getTree(m) != null : elements.getOrigin(m) == Elements.Origin.EXPLICIT;
   }
 
   /** The sensitive fields the method's body reads (directly or through a record accessor), with a line. */

@@ -105,6 +105,7 @@ public final class RegistryDemo {
     refusedAnnotationStep();
     agencyPolicyStep();
     volumeRuleStep();
+    catalogStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -284,6 +285,11 @@ public final class RegistryDemo {
     printf("The registry now holds %,d subjects.%n", scenario.system().subjects());
   }
 
+  private void catalogStep() {
+    section(CatalogStep.TITLE);
+    CatalogStep.lines().forEach(this::println);
+  }
+
   // ---------------------------------------------------------------------------------------------------
   // Helpers
   // ---------------------------------------------------------------------------------------------------
@@ -414,6 +420,7 @@ public final class RegistryDemo {
   }
 
   /** Deliberately wrong: a grade on important data, and two identifier formats on one field. */
+  @SuppressWarnings("govdatasec:INVALID_CLASSIFICATION") // broken on purpose: this step shows the refusal
   private record MisclassifiedGridCell(
       @Classified(value = DataLevel.IMPORTANT, grade = 3, reason = "网格化管理底数") String gridCode,
       @PersonalInfo({PiCategory.RESIDENT_ID, PiCategory.MOBILE}) String contact,

@@ -160,4 +160,14 @@ class RegistryDemoIT {
     assertTrue(Pattern.compile("\n  Citizen +GENERAL-4 +1,200,000 +yes ").matcher(step).find(), step);
     assertContains(step, "      999,999 subjects: Citizen high-risk no\n    1,000,000 subjects: Citizen high-risk yes\n");
   }
+
+  @Test
+  void catalogStepShowsTheCatalogTheProcessorWrote() {
+    String step = between("STEP 6  The data-resource catalog, written by the annotation processor (CLS-4)", "End of demo.");
+    assertContains(step, "wrote META-INF/govdatasec/catalog.json (format version 1)");
+    assertTrue(Pattern.compile("\n  Citizen +RECORD +GENERAL-4 +yes +yes +citizenNo +\\d+ +\\d+\n").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  DistrictStatistics +RECORD +IMPORTANT +no +no +- +").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  Household +RECORD +GENERAL-4 ").matcher(step).find(), step);
+    assertFalse(step.contains("MisclassifiedGridCell"), "a type with invalid annotations is not catalogued");
+  }
 }

@@ -1,4 +1,6 @@
 /**
- * govdatasec cli (work in progress; see the module's pom description).
+ * The {@code govdatasec} command line ({@link org.govdatasec.cli.GovDataSec}) and its subcommands, such as
+ * {@code govdatasec catalog} (CLS-4). Refusals carry the {@link org.govdatasec.cli.CliError GDS-CLI}
+ * codes.
  */
 package org.govdatasec.cli;

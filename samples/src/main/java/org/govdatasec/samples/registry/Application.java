@@ -6,6 +6,7 @@ import org.govdatasec.core.annotation.DataSubjectId;
 import org.govdatasec.core.annotation.PersonalInfo;
 import org.govdatasec.core.classification.DataLevel;
 import org.govdatasec.core.classification.PiCategory;
+import org.govdatasec.core.classification.Redaction;
 
 /**
  * An application for the minimum living allowance (最低生活保障申请, 低保).
@@ -31,4 +32,15 @@ public record Application(
     @PersonalInfo(PiCategory.PROPERTY) BigDecimal monthlyIncome,
     @PersonalInfo(PiCategory.SPECIFIC_IDENTITY) String disabilityStatus,
     @PersonalInfo({PiCategory.HEALTH, PiCategory.MINORS}) String dependentChildHealth,
-    @Classified(value = DataLevel.GENERAL, grade = 2, reason = "办理状态，可告知申请人") ApplicationStatus status) {}
+    @Classified(value = DataLevel.GENERAL, grade = 2, reason = "办理状态，可告知申请人") ApplicationStatus status) {
+
+  /**
+   * Returns the application with every personal-information component redacted (PI-5).
+   *
+   * @return for example {@code Application[applicationNo=..., bankCard=<BANK_CARD redacted>, ...]}
+   */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
+  }
+}

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import org.govdatasec.core.annotation.DataSubjectId;
 import org.govdatasec.core.annotation.PersonalInfo;
 import org.govdatasec.core.classification.PiCategory;
+import org.govdatasec.core.classification.Redaction;
 
 /**
  * A resident registered in the citizen registry (市民基本信息).
@@ -29,4 +30,17 @@ public record Citizen(
     @PersonalInfo(PiCategory.ADDRESS) String address,
     @PersonalInfo(PiCategory.BIRTH_DATE) LocalDate birthDate,
     @PersonalInfo(PiCategory.ETHNICITY) String ethnicity,
-    String remarks) {}
+    // Deliberately unclassified (see above): shown as UNCLASSIFIED at run time instead of failing the build.
+    @SuppressWarnings("govdatasec:UNCLASSIFIED_FIELD") String remarks) {
+
+  /**
+   * Returns the citizen with every personal-information component redacted (PI-5): the generated
+   * {@code toString} of a record would print the resident ID number into logs.
+   *
+   * @return for example {@code Citizen[citizenNo=NN-0001, name=<NAME redacted>, ...]}
+   */
+  @Override
+  public String toString() {
+    return Redaction.toString(this);
+  }
+}

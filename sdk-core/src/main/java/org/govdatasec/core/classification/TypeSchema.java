@@ -144,7 +144,10 @@ public record TypeSchema(
     private DataLevel level;
     private int grade;
     private String reason = "";
+    private final List<Inherited> inherited = new ArrayList<>();
     private final List<FieldSchema.Builder> fields = new ArrayList<>();
+
+    private record Inherited(DataLevel level, int grade, String reason) {}
 
     private Builder(String typeName, Kind kind) {
       this.typeName = Objects.requireNonNull(typeName, "typeName");
@@ -163,6 +166,22 @@ public record TypeSchema(
       this.level = Objects.requireNonNull(level, "level");
       this.grade = grade;
       this.reason = reason == null ? "" : reason;
+      return this;
+    }
+
+    /**
+     * Adds the values of {@code @Classified} on a superclass. The type keeps the highest valid floor of
+     * its own and its superclasses' (就高从严, CLS-2): a subclass of an important dataset stays important.
+     * An invalid superclass annotation is ignored here (it is reported on the superclass itself); an
+     * invalid annotation on the type itself is reported whatever its superclasses declare.
+     *
+     * @param level the level
+     * @param grade the grade, 0 if none was given
+     * @param reason the reason, empty if none
+     * @return this builder
+     */
+    public Builder inheritedClassified(DataLevel level, int grade, String reason) {
+      inherited.add(new Inherited(Objects.requireNonNull(level, "level"), grade, reason == null ? "" : reason));
       return this;
     }
 
@@ -186,11 +205,23 @@ public record TypeSchema(
     public TypeSchema build() {
       List<ClassificationProblem> problems = new ArrayList<>();
       Optional<Classification> declared = Optional.empty();
+      String declaredReason = reason;
+      boolean ownInvalid = false;
       if (level != null) {
         try {
           declared = Optional.of(new Classification(level, grade));
         } catch (ClassificationException e) {
+          ownInvalid = true;
           e.problems().forEach(p -> problems.add(p.error().problem(typeName, null, p.message())));
+        }
+      }
+      if (!ownInvalid) {
+        for (Inherited i : inherited) {
+          Optional<Classification> c = valid(i.level(), i.grade());
+          if (c.isPresent() && (declared.isEmpty() || c.get().compareTo(declared.get()) > 0)) {
+            declared = c;
+            declaredReason = i.reason();
+          }
         }
       }
       List<FieldSchema> built = new ArrayList<>();
@@ -205,7 +236,15 @@ public record TypeSchema(
       if (!problems.isEmpty()) {
         throw new ClassificationException(problems);
       }
-      return new TypeSchema(typeName, kind, declared, reason, built);
+      return new TypeSchema(typeName, kind, declared, declaredReason, built);
+    }
+
+    private static Optional<Classification> valid(DataLevel level, int grade) {
+      try {
+        return Optional.of(new Classification(level, grade));
+      } catch (ClassificationException e) {
+        return Optional.empty();
+      }
     }
   }
 }

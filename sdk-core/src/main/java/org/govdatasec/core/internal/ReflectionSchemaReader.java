@@ -23,7 +23,6 @@ import java.util.Set;
 import org.govdatasec.core.annotation.Classified;
 import org.govdatasec.core.annotation.DataSubjectId;
 import org.govdatasec.core.annotation.PersonalInfo;
-import org.govdatasec.core.classification.Classification;
 import org.govdatasec.core.classification.ClassificationError;
 import org.govdatasec.core.classification.ClassificationException;
 import org.govdatasec.core.classification.FieldSchema;
@@ -49,9 +48,15 @@ public final class ReflectionSchemaReader {
     }
     TypeSchema.Builder builder =
         TypeSchema.builder(type.getName(), type.isRecord() ? TypeSchema.Kind.RECORD : TypeSchema.Kind.CLASS);
-    Classified typeLevel = typeLevel(type);
-    if (typeLevel != null) {
-      builder.classified(typeLevel.value(), typeLevel.grade(), typeLevel.reason());
+    Classified own = type.getAnnotation(Classified.class);
+    if (own != null) {
+      builder.classified(own.value(), own.grade(), own.reason());
+    }
+    for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
+      Classified a = c.getAnnotation(Classified.class);
+      if (a != null) {
+        builder.inheritedClassified(a.value(), a.grade(), a.reason());
+      }
     }
     if (type.isRecord()) {
       for (RecordComponent c : type.getRecordComponents()) {
@@ -92,37 +97,6 @@ public final class ReflectionSchemaReader {
       builder.field(field(name, f, f.getGenericType(), Modifier.isStatic(f.getModifiers())));
     }
     return builder.build();
-  }
-
-  /**
-   * The type-level classification: the type's own, or a superclass's where that is higher, so that a
-   * subclass of an important dataset stays important (就高从严). An invalid annotation on the type itself
-   * is returned as is, so the builder reports it; invalid ones on superclasses are reported on those.
-   */
-  private static Classified typeLevel(Class<?> type) {
-    Classified own = type.getAnnotation(Classified.class);
-    Classified best = own;
-    Classification bestLevel = own == null ? null : valid(own);
-    if (own != null && bestLevel == null) {
-      return own;
-    }
-    for (Class<?> c = type.getSuperclass(); c != null && c != Object.class; c = c.getSuperclass()) {
-      Classified a = c.getAnnotation(Classified.class);
-      Classification level = a == null ? null : valid(a);
-      if (level != null && (bestLevel == null || level.compareTo(bestLevel) > 0)) {
-        best = a;
-        bestLevel = level;
-      }
-    }
-    return best;
-  }
-
-  private static Classification valid(Classified a) {
-    try {
-      return new Classification(a.value(), a.grade());
-    } catch (ClassificationException e) {
-      return null;
-    }
   }
 
   private static boolean annotated(AnnotatedElement e) {

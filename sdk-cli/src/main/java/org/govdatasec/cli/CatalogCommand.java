@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
+import org.govdatasec.cli.internal.AtomicOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -323,24 +324,9 @@ public final class CatalogCommand implements Callable<Integer> {
       w.flush();
       return;
     }
-    Path target = out.toAbsolutePath();
-    Path tmp = null;
     try {
-      tmp = Files.createTempFile(target.getParent(), ".govdatasec-catalog", ".tmp");
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      try {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
+      AtomicOutput.write(out, text);
     } catch (IOException | RuntimeException e) {
-      if (tmp != null) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort: the temporary file is hidden and named as ours
-        }
-      }
       throw new CliException(CliError.OUTPUT_FAILED, "cannot write " + out + " (" + e.getClass().getSimpleName() + ").");
     }
   }

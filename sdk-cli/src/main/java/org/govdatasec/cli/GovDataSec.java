@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     description = "Tools for the 2024 Nanning and Nanjing government-data security rules.",
     subcommands = {
         CatalogCommand.class,
+        KeysCommand.class,
     })
 public final class GovDataSec implements Runnable {
 

@@ -55,16 +55,9 @@ class CatalogCommandTest {
     return p;
   }
 
-  private record Result(int code, String out, String err) {}
 
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = GovDataSec.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int code = cl.execute(args);
-    return new Result(code, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private List<String> base(String format, Path... jars) {
@@ -82,7 +75,7 @@ class CatalogCommandTest {
     Path a = jar("registry.jar", catalog(type("demo.Citizen", "GENERAL-4", "idNumber", "RESIDENT_ID")));
     Path b = jar("welfare.jar", catalog(type("demo.Application", "GENERAL-4", "bankCard", "BANK_CARD"),
         type("demo.Citizen", "GENERAL-4", "idNumber", "RESIDENT_ID")));
-    Result r = run(base("json", a, b).toArray(String[]::new));
+    CliRun r = run(base("json", a, b).toArray(String[]::new));
     assertEquals(0, r.code(), r.err());
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertEquals("市民信息登记系统", root.get("system").asText());
@@ -97,16 +90,16 @@ class CatalogCommandTest {
   @DisplayName("CSV, Markdown and HTML (escaped, self-contained) carry every field of every type")
   void otherFormats() throws IOException {
     Path a = jar("a.jar", catalog(type("demo.Citizen", "GENERAL-4", "idNumber", "RESIDENT_ID")));
-    Result csv = run(base("csv", a).toArray(String[]::new));
+    CliRun csv = run(base("csv", a).toArray(String[]::new));
     assertEquals(0, csv.code(), csv.err());
     String[] lines = csv.out().split("\r\n");
     assertEquals("system,owner,type,effective,field,javaType,declared,categories,sensitive,subjectId,controls", lines[0]);
     assertEquals("市民信息登记系统,南宁市<大数据>局,demo.Citizen,GENERAL-4,idNumber,java.lang.String,-,RESIDENT_ID,yes,no,"
         + "\"ENCRYPT_AT_REST (recommended), CATALOG_REGISTRATION (mandatory)\"", lines[2]);
-    Result md = run(base("markdown", a).toArray(String[]::new));
+    CliRun md = run(base("markdown", a).toArray(String[]::new));
     assertTrue(md.out().contains("## demo.Citizen (GENERAL-4)"), md.out());
     assertTrue(md.out().contains("| idNumber | java.lang.String | - | RESIDENT_ID | yes | no |"), md.out());
-    Result html = run(base("html", a).toArray(String[]::new));
+    CliRun html = run(base("html", a).toArray(String[]::new));
     assertTrue(html.out().contains("Owner: 南宁市&lt;大数据&gt;局"), html.out());
     assertFalse(html.out().contains("<大数据>"), "escaped");
     assertFalse(html.out().contains("http"), "self-contained: no external resources");
@@ -119,7 +112,7 @@ class CatalogCommandTest {
     Path a = jar("a.jar", catalog(type("demo.Citizen", "GENERAL-4", "idNumber", "RESIDENT_ID")));
     Path plain = jar("plain.jar", null);
     Path target = dir.resolve("catalog.md");
-    Result r = run("catalog", "--system", "s", "--owner", "o", "--format", "markdown", "--out", target.toString(),
+    CliRun r = run("catalog", "--system", "s", "--owner", "o", "--format", "markdown", "--out", target.toString(),
         "--classpath", plain + java.io.File.pathSeparator + a);
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.out());
@@ -130,7 +123,7 @@ class CatalogCommandTest {
     List<String> all = new ArrayList<>(args);
     all.add(1, "--out");
     all.add(2, out.toString());
-    Result r = run(all.toArray(String[]::new));
+    CliRun r = run(all.toArray(String[]::new));
     assertEquals(GovDataSec.REFUSED, r.code(), r.out() + r.err());
     assertTrue(r.err().contains(code), r.err());
     assertTrue(r.err().contains(message), r.err());
@@ -162,7 +155,7 @@ class CatalogCommandTest {
   void failedWrite() throws IOException {
     Path a = jar("a.jar", catalog(type("demo.Citizen", "GENERAL-4", "idNumber", "RESIDENT_ID")));
     Path target = dir.resolve("no-such-dir/catalog.json");
-    Result r = run("catalog", "--system", "s", "--owner", "o", "--out", target.toString(), a.toString());
+    CliRun r = run("catalog", "--system", "s", "--owner", "o", "--out", target.toString(), a.toString());
     assertEquals(GovDataSec.REFUSED, r.code());
     assertTrue(r.err().contains("GDS-CLI-005"), r.err());
     assertFalse(Files.exists(target));
@@ -171,7 +164,7 @@ class CatalogCommandTest {
   @Test
   @DisplayName("govdatasec without a subcommand prints the usage listing catalog")
   void usage() {
-    Result r = run();
+    CliRun r = run();
     assertEquals(0, r.code());
     assertTrue(r.out().contains("catalog"), r.out());
   }

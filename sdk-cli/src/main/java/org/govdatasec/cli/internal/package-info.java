@@ -1,0 +1,2 @@
+/** Implementation of the govdatasec command; not an API. */
+package org.govdatasec.cli.internal;

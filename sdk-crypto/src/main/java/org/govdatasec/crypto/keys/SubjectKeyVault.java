@@ -190,7 +190,7 @@ public final class SubjectKeyVault implements SubjectKeyProvider, SubjectCounter
       }
       boolean rowGone = store.find(subjectId).isEmpty();
       verified &= rowGone;
-      String verification = "decrypting a probe made under the key just before destruction fails with " + outcome
+      String verification = "a probe encrypted before destruction no longer decrypts: " + outcome
           + "; the store " + (rowGone ? "holds no key row" : "STILL holds a key row") + " for the subject";
       return new DestructionProof(subjectId, key.keyId(), now, store.description(), tombstones.path().toString(),
           verified, verification);

@@ -284,8 +284,23 @@ class SubjectKeyVaultTest {
       assertEquals(25, counter.subjects());
       vault.destroy("C-7");
       assertEquals(24, counter.subjects());
+
+      // the policy engine reads the vault on every assessment: crossing the threshold switches the controls
+      org.govdatasec.core.policy.PolicyEngine engine = org.govdatasec.core.policy.PolicyEngine.builder()
+          .policy(org.govdatasec.core.policy.ControlPolicy.defaults().toBuilder().highRiskSubjectThreshold(25).build())
+          .system(org.govdatasec.core.policy.SystemProfile.builder().name("registry").owner("bureau")
+              .subjectCounter(vault).build())
+          .build();
+      assertFalse(engine.assess(Person.class).highRisk());
+      vault.aeadFor("C-25");
+      assertEquals(25, engine.assess(Person.class).subjects());
+      assertTrue(engine.assess(Person.class).highRisk());
     }
   }
+
+  /** A data type with personal information, for the CLS-3 check. */
+  record Person(@org.govdatasec.core.annotation.DataSubjectId String citizenNo,
+      @org.govdatasec.core.annotation.PersonalInfo(org.govdatasec.core.classification.PiCategory.NAME) String name) {}
 
   @Test
   @DisplayName("Bad input: subject ids, ciphertexts, builder settings; no secret in any message")

@@ -175,7 +175,14 @@ public final class SubjectKeyVault implements SubjectKeyProvider, SubjectCounter
       tombstones.append(subjectId, key.keyId(), now.toEpochMilli());
       cache.invalidate(subjectId);
       key.material().destroy();
-      int deleted = store.delete(subjectId);
+      int deleted;
+      try {
+        deleted = store.delete(subjectId);
+      } catch (CryptoException e) {
+        throw CryptoError.VAULT_FAILURE.exception("the key of subject " + subjectId + " is destroyed (its tombstone "
+            + "is written and every process refuses it), but its store row could not be deleted now; it is deleted "
+            + "at the next access or open. Call verifyDestroyed for a proof once the store is back.", e);
+      }
       count.addAndGet(-deleted);
       String outcome;
       boolean verified;
@@ -195,6 +202,38 @@ public final class SubjectKeyVault implements SubjectKeyProvider, SubjectCounter
       return new DestructionProof(subjectId, key.keyId(), now, store.description(), tombstones.path().toString(),
           verified, verification);
     }
+  }
+
+  /**
+   * Re-checks an earlier destruction, for example after a restore of the store from a backup (ST-4, DS-2):
+   * the subject's tombstone exists, any row that came back is deleted, the vault refuses the subject with
+   * {@code GDS-CRYPTO-008}, and the store holds no row for it.
+   *
+   * @param subjectId the subject
+   * @return a proof with the key id and time of the original destruction
+   * @throws CryptoException {@code GDS-CRYPTO-006} if the subject was never destroyed, {@code 016} if the
+   *     store fails
+   */
+  public DestructionProof verifyDestroyed(String subjectId) {
+    checkSubject(subjectId);
+    tombstones.refresh();
+    TombstoneFile.Tombstone tomb = tombstones.find(subjectId).orElseThrow(() -> CryptoError.UNKNOWN_KEY_ID.exception(
+        "subject " + subjectId + " has no tombstone in " + tombstones.path() + ": its key was never destroyed."));
+    String outcome;
+    boolean verified;
+    try {
+      key(subjectId, false);
+      verified = false;
+      outcome = "UNEXPECTED: the vault still serves a key";
+    } catch (CryptoException e) {
+      verified = e.error() == CryptoError.KEY_DESTROYED;
+      outcome = e.code() + (verified ? " (destroyed)" : " (" + e.error() + ")");
+    }
+    boolean rowGone = store.find(subjectId).isEmpty();
+    return new DestructionProof(subjectId, tomb.keyId(), Instant.ofEpochMilli(tomb.destroyedAtMillis()),
+        store.description(), tombstones.path().toString(), verified && rowGone,
+        "re-checked: the vault refuses the subject with " + outcome + "; the store "
+            + (rowGone ? "holds no key row" : "STILL holds a key row") + " for the subject");
   }
 
   /**

@@ -154,6 +154,10 @@ class SubjectKeyVaultTest {
       assertEquals(CryptoError.KEY_DESTROYED, code(() -> vault.aeadFor("A-1")));
       assertArrayEquals(utf8("secret b"), vault.existingAeadFor("B-2").decrypt(ctB, null));
       assertEquals(1, vault.subjects(), "the restored row was swept at open");
+      DestructionProof again = vault.verifyDestroyed("A-1");
+      assertTrue(again.verified(), again.toString());
+      assertEquals(KeysetAead.keyIdOf(ctA), again.keyId());
+      assertEquals(CryptoError.UNKNOWN_KEY_ID, code(() -> vault.verifyDestroyed("B-2")));
     }
     try (Connection c = DriverManager.getConnection(url(), "sa", "")) {
       assertEquals(1, count(c));

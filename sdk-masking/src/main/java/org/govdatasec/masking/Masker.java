@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.govdatasec.crypto.CryptoException;
 import org.govdatasec.crypto.HmacSm3;
 import org.govdatasec.crypto.SecretBytes;
@@ -101,6 +102,11 @@ public final class Masker {
    * @throws MaskingException as {@link #mask(String, FieldRule)}
    */
   public String mask(String value, FieldRule rule, String subject) {
+    return mask(value, rule, subject, null);
+  }
+
+  /** As {@link #mask(String, FieldRule, String)}; a pseudonym that {@code reject} accepts is re-derived. */
+  String mask(String value, FieldRule rule, String subject, Predicate<String> reject) {
     Strategy s = rule.strategy();
     if (s == Strategy.KEEP) {
       return value;
@@ -128,10 +134,10 @@ public final class Masker {
       case MASK:
         return partialMask(value, f, rule);
       case PSEUDONYMISE:
-        return pseudonymise(value, f, rule, domain);
+        return pseudonymise(value, f, rule, domain, reject);
       case TOKENISE:
         return f == Format.GENERIC && rule.format() != Format.GENERIC
-            ? pseudonymise(value, Format.GENERIC, rule, domain) : tokenise(value, f, rule, domain, true);
+            ? pseudonymise(value, Format.GENERIC, rule, domain, reject) : tokenise(value, f, rule, domain, true);
       case HASH:
         return hash(value, rule, domain);
       case GENERALISE:
@@ -263,16 +269,16 @@ public final class Masker {
   // PSEUDONYMISE
   // ---------------------------------------------------------------------------------------------------
 
-  private String pseudonymise(String value, Format f, FieldRule rule, String domain) {
+  private String pseudonymise(String value, Format f, FieldRule rule, String domain, Predicate<String> reject) {
     if (f == Format.FREE_TEXT) {
       return FreeText.replace(value, (fmt, token) -> pseudonymise(token, fmt, rule.toBuilder().format(fmt)
-          .strategy(Strategy.PSEUDONYMISE).build(), domain + ":" + fmt));
+          .strategy(Strategy.PSEUDONYMISE).build(), domain + ":" + fmt, reject));
     }
     HmacSm3 mac = mac("pseudonym", domain);
     byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       String out = Pseudonyms.generate(f, value, rule, new Draw(mac, bytes, attempt));
-      if (out != null && !out.equals(value)) {
+      if (out != null && !out.equals(value) && (reject == null || !reject.test(out))) {
         return out;
       }
     }
@@ -324,7 +330,7 @@ public final class Masker {
     if (rule.onInvalid() == OnInvalid.FAIL) {
       throw MaskError.INVALID_VALUE.exception("TOKENISE needs at least 6 digits (NUMBER) or 4 characters of 0-9A-Z (GENERIC).");
     }
-    return pseudonymise(value, Format.GENERIC, rule, domain);
+    return pseudonymise(value, Format.GENERIC, rule, domain, null);
   }
 
   private String ff1(String domain, boolean base36, boolean encrypt, String value, byte[] tweak) {

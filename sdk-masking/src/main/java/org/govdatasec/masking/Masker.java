@@ -28,7 +28,7 @@ import org.govdatasec.crypto.Sm4Ff1;
  *
  * <p>Guarantees: the same value, rule, domain and key give the same output in every run; a different
  * domain or key gives unrelated output; a PSEUDONYMISE output is valid for its format and never equals
- * its input; MASK never reveals more code points than configured, nor more than half of a short value; a
+ * its input; MASK never reveals more code points than configured, and at most half of a value no longer than the configured reveal; a
  * value invalid for its format is refused ({@link OnInvalid#FAIL}) or masked as generic text
  * ({@link OnInvalid#GENERIC}), never passed through. {@code null} stays {@code null} and the empty string
  * stays empty. Thread-safe.
@@ -232,8 +232,8 @@ public final class Masker {
   }
 
   /**
-   * Keeps at most {@code first} + {@code last} code points, and never more than half of the value
-   * (rounded down), so a short value is never revealed whole.
+   * Keeps at most {@code first} + {@code last} code points; a value not longer than that keeps at most half
+   * of its code points (rounded down), so a short value is never revealed whole.
    */
   static String maskCodePoints(String value, int first, int last, int maskChar) {
     boolean bmp = true;
@@ -244,7 +244,7 @@ public final class Masker {
       }
     }
     int n = bmp ? value.length() : value.codePointCount(0, value.length());
-    int allowed = n / 2;
+    int allowed = first + last < n ? first + last : n / 2;
     int keepFirst = Math.min(first, allowed);
     int keepLast = Math.min(last, allowed - keepFirst);
     if (bmp && maskChar < Character.MIN_SUPPLEMENTARY_CODE_POINT) {

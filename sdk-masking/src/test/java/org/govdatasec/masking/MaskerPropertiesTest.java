@@ -127,7 +127,10 @@ class MaskerPropertiesTest {
         revealed++;
       }
     }
-    assertTrue(revealed <= first + last && revealed <= n / 2, "revealed " + revealed + " of " + n);
+    assertTrue(revealed <= first + last, "revealed " + revealed + " of " + n);
+    if (first + last >= n) {
+      assertTrue(revealed <= n / 2, "a short value keeps at most half: " + revealed + " of " + n);
+    }
   }
 
   @Property(tries = 100, seed = "20240107")

@@ -61,7 +61,7 @@ final class FreeText {
     if (Validators.isResidentId(token)) {
       return Format.RESIDENT_ID;
     }
-    if (Validators.isCreditCode(token)) {
+    if (token.length() == 18 && Validators.isCreditCode(token)) {
       return Format.CREDIT_CODE;
     }
     if (Validators.isBankCard(token)) {
@@ -70,10 +70,10 @@ final class FreeText {
     if (Validators.isMobile(token)) {
       return Format.MOBILE;
     }
-    if (Validators.isLandline(token)) {
+    if (token.charAt(0) == '0' && Validators.isLandline(token)) {
       return Format.LANDLINE;
     }
-    if (Validators.isIpAddress(token)) {
+    if ((token.indexOf('.') > 0 || token.indexOf(':') >= 0) && Validators.isIpAddress(token)) {
       return Format.IP_ADDRESS;
     }
     int digits = 0;

@@ -40,7 +40,9 @@ public final class Masker {
   private static final LocalDate DATE_FROM = LocalDate.of(2000, 1, 1);
 
   private final MaskingKey key;
+  private static final java.util.List<String> PURPOSES = java.util.List.of("pseudonym", "hash", "date-shift");
   private final Map<String, Object> engines = new ConcurrentHashMap<>();
+  private final Map<String, HmacSm3[]> macs = new ConcurrentHashMap<>();
 
   private Masker(MaskingKey key) {
     this.key = key;
@@ -414,8 +416,14 @@ public final class Masker {
   // ---------------------------------------------------------------------------------------------------
 
   private HmacSm3 mac(String purpose, String domain) {
-    return (HmacSm3) engines.computeIfAbsent(purpose + "/" + domain,
-        k -> HmacSm3.create(key.derive("govdatasec/mask/v1/" + purpose + "/" + domain, 32)));
+    HmacSm3[] slots = macs.computeIfAbsent(domain, d -> new HmacSm3[PURPOSES.size()]);
+    int idx = PURPOSES.indexOf(purpose);
+    HmacSm3 m = slots[idx];
+    if (m == null) {
+      m = HmacSm3.create(key.derive("govdatasec/mask/v1/" + purpose + "/" + domain, 32));
+      slots[idx] = m;
+    }
+    return m;
   }
 
   private static String domain(FieldRule rule) {
@@ -423,14 +431,24 @@ public final class Masker {
   }
 
   static String formatLike(String original, LocalDate date) {
-    String y = String.format(Locale.ROOT, "%04d", date.getYear());
-    String m = String.format(Locale.ROOT, "%02d", date.getMonthValue());
-    String d = String.format(Locale.ROOT, "%02d", date.getDayOfMonth());
-    if (original.length() == 8) {
-      return y + m + d;
+    char[] c = new char[original.length() == 8 ? 8 : 10];
+    int y = date.getYear();
+    c[0] = (char) ('0' + y / 1000);
+    c[1] = (char) ('0' + y / 100 % 10);
+    c[2] = (char) ('0' + y / 10 % 10);
+    c[3] = (char) ('0' + y % 10);
+    int p = 4;
+    if (c.length == 10) {
+      c[p++] = original.charAt(4);
     }
-    char sep = original.charAt(4);
-    return y + sep + m + sep + d;
+    c[p++] = (char) ('0' + date.getMonthValue() / 10);
+    c[p++] = (char) ('0' + date.getMonthValue() % 10);
+    if (c.length == 10) {
+      c[p++] = original.charAt(4);
+    }
+    c[p++] = (char) ('0' + date.getDayOfMonth() / 10);
+    c[p] = (char) ('0' + date.getDayOfMonth() % 10);
+    return new String(c);
   }
 
   static LocalDate birthDate(Draw d, int keepYear) {

@@ -85,7 +85,7 @@ final class Pseudonyms {
       }
     }
     String date = Masker.formatLike("00000000", birth);
-    String s3 = String.format("%03d", seq);
+    String s3 = "" + (char) ('0' + seq / 100) + (char) ('0' + seq / 10 % 10) + (char) ('0' + seq % 10);
     if (legacy) {
       return region + date.substring(2) + s3;
     }

@@ -105,6 +105,7 @@ public final class RegistryDemo {
     refusedAnnotationStep();
     agencyPolicyStep();
     volumeRuleStep();
+    maskingStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -282,6 +283,18 @@ public final class RegistryDemo {
     }
     scenario.registerSubjects(RegistryScenario.CITY_WIDE_SUBJECTS);
     printf("The registry now holds %,d subjects.%n", scenario.system().subjects());
+  }
+
+  private void maskingStep() {
+    section("Masked test fixtures of the registry for a test team (USE-5, PI-5)");
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("govdatasec-demo-masking");
+      MaskingStep.run(new PrintStream(buf, true, StandardCharsets.UTF_8), dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    printBlock(buf.toString(StandardCharsets.UTF_8));
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -33,8 +33,8 @@ import org.govdatasec.masking.internal.RowSource;
  *
  * <p>A run reads every input twice. Pass 1 validates structure (header, ragged rows, quotes, unlisted
  * columns) and records a 64-bit fingerprint of every tracked source value: values of 6 code points or
- * more of columns masked by a strategy other than KEEP and GENERALISE, and the identifiers found inside
- * them. Pass 2 masks each row into a temporary file in the output folder; a pseudonym that equals a
+ * more of columns masked by a strategy other than KEEP and GENERALISE (for FREE_TEXT columns, only the
+ * identifiers found inside them), and the identifiers found inside GENERIC values. Pass 2 masks each row into a temporary file in the output folder; a pseudonym that equals a
  * tracked source value is re-derived (so no pseudonym is another real person's value), and every output
  * value, and every identifier inside it, is checked against the fingerprints. Hits are confirmed
  * exactly against the sources before the run fails with {@code GDS-MASK-015}. Memory: about 16 to 32
@@ -276,7 +276,7 @@ public final class FixturePipeline {
     if (v == null || v.length() < LEAK_MIN_LENGTH) {
       return;
     }
-    if (v.codePointCount(0, v.length()) >= LEAK_MIN_LENGTH) {
+    if (r.format() != Format.FREE_TEXT && v.codePointCount(0, v.length()) >= LEAK_MIN_LENGTH) {
       set.add(FingerprintSet.fingerprint(v, seed));
     }
     if (r.format() == Format.FREE_TEXT || r.format() == Format.GENERIC) {
@@ -328,7 +328,7 @@ public final class FixturePipeline {
               continue;
             }
             String where = fs.name() + " column " + cols[i];
-            if (wanted.contains(v)) {
+            if (rules[i].format() != Format.FREE_TEXT && wanted.contains(v)) {
               origin.putIfAbsent(v, where);
             }
             FreeText.replace(v, (f, token) -> {

@@ -405,7 +405,8 @@ public final class Validators {
         prev = '·';
         continue;
       }
-      if (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN || !Character.isLetter(cp)) {
+      boolean commonHan = cp >= 0x4E00 && cp <= 0x9FEF;
+      if (!commonHan && (Character.UnicodeScript.of(cp) != Character.UnicodeScript.HAN || !Character.isLetter(cp))) {
         return false;
       }
       prev = cp;

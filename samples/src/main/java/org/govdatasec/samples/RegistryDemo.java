@@ -106,6 +106,7 @@ public final class RegistryDemo {
     agencyPolicyStep();
     volumeRuleStep();
     catalogStep();
+    maskingStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -288,6 +289,18 @@ public final class RegistryDemo {
   private void catalogStep() {
     section(CatalogStep.TITLE);
     CatalogStep.lines().forEach(this::println);
+  }
+
+  private void maskingStep() {
+    section("Masked test fixtures of the registry for a test team (USE-5, PI-5)");
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    try {
+      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("govdatasec-demo-masking");
+      MaskingStep.run(new PrintStream(buf, true, StandardCharsets.UTF_8), dir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    printBlock(buf.toString(StandardCharsets.UTF_8));
   }
 
   // ---------------------------------------------------------------------------------------------------

@@ -170,4 +170,29 @@ class RegistryDemoIT {
     assertTrue(Pattern.compile("\n  Household +RECORD +GENERAL-4 ").matcher(step).find(), step);
     assertFalse(step.contains("MisclassifiedGridCell"), "a type with invalid annotations is not catalogued");
   }
+
+  @Test
+  void maskingStepWritesJoinableFixturesAndTheKAnonymityReport() {
+    String step = between("Masked test fixtures of the registry", "End of demo.");
+    assertFalse(step.contains("450103198203150311") && step.indexOf("450103198203150311") > step.indexOf("after:"),
+        "the source ID never appears after masking");
+    assertTrue(Pattern.compile("\n  after: +\\d{17}[0-9X] +\\S+ +1\\d{10} +1982 +\\(GB 11643 valid\\)\n").matcher(step).find(), step);
+    assertContains(step, "2 of 2 applications join their citizen after masking.\n");
+    assertContains(step, "citizens.csv: 3 rows, 21 values masked; k = 3 over [address], 1 class(es), max risk 0.33");
+    assertContains(step, "0 found in the fixtures; result PASSED\n");
+    assertContains(step, "so the run is refused with GDS-MASK-016");
+  }
+
+  @Test
+  void maskingStepResultIsConsistent(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) {
+    MaskingStep.Result r = MaskingStep.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), tmp);
+    assertEquals(2, r.joinedApplications());
+    assertEquals(r.applications(), r.joinedApplications());
+    assertTrue(r.allIdsValid());
+    assertTrue(r.report().passed());
+    assertEquals("GDS-MASK-016", r.strictRefusal());
+    for (int i = 1; i < r.citizensBefore().size(); i++) {
+      assertFalse(r.citizensAfter().get(i).contains(MaskingStep.fields(r.citizensBefore().get(i))[2]));
+    }
+  }
 }

@@ -17,11 +17,12 @@ import picocli.CommandLine.Command;
     subcommands = {
         CatalogCommand.class,
         KeysCommand.class,
+        MaskCommand.class,
     })
 public final class GovDataSec implements Runnable {
 
   /** Exit code of a refusal ({@code GDS-*} error). */
-  public static final int REFUSED = 3;
+  public static final int REFUSED = 1;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

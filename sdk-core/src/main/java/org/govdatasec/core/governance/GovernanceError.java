@@ -138,7 +138,12 @@ public enum GovernanceError implements ErrorCode {
   BAD_PERMIT("GDS-GOV-028",
       "Give the permit an id, a dataset, a destination outside mainland China, a recipient, a validity period and"
           + " the reference of the approval it rests on.",
-      Requirement.TX_4);
+      Requirement.TX_4),
+  /** The application's deletion of a subject's rows failed. */
+  DELETION_FAILED("GDS-GOV-029",
+      "Check the application's delete callback and its database; the keys are already destroyed, so run the"
+          + " destruction again with a new ticket to finish and certify it.",
+      Requirement.DS_1);
 
   private final String code;
   private final String fix;

@@ -27,7 +27,7 @@ public record Official(String userId, String name, String unit, Set<Role> roles)
    */
   public Official {
     if (userId == null || userId.isBlank() || userId.length() > 128 || name == null || name.isBlank()
-        || unit == null || unit.isBlank() || roles == null || roles.isEmpty() || roles.contains(null)) {
+        || unit == null || unit.isBlank() || roles == null || roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull)) {
       throw GovernanceError.BAD_APPROVAL_REQUEST.exception(
           "An official needs a user id (at most 128 characters), a name, a unit and at least one role.");
     }

@@ -85,7 +85,7 @@ public record ConsentRecord(String id, String subjectId, LegalBasis basis, Set<S
     if (purposes.isEmpty()) {
       throw bad("at least one purpose is required (PI-1)");
     }
-    if (categories == null || categories.isEmpty() || categories.contains(null)) {
+    if (categories == null || categories.isEmpty() || categories.stream().anyMatch(java.util.Objects::isNull)) {
       throw bad("at least one personal-information category is required (PI-1)");
     }
     categories = Collections.unmodifiableSet(EnumSet.copyOf(categories));

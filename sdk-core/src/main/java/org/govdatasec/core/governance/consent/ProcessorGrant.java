@@ -48,7 +48,7 @@ public record ProcessorGrant(String id, String grantee, GranteeKind kind, String
   public ProcessorGrant {
     if (!Ids.valid(id) || GuardianConsent.blank(grantee) || kind == null || GuardianConsent.blank(dataset)
         || purposes == null || purposes.isEmpty() || purposes.stream().anyMatch(GuardianConsent::blank)
-        || categories == null || categories.isEmpty() || categories.contains(null) || validFrom == null
+        || categories == null || categories.isEmpty() || categories.stream().anyMatch(java.util.Objects::isNull) || validFrom == null
         || validUntil == null || !validUntil.isAfter(validFrom) || GuardianConsent.blank(contractRef)
         || GuardianConsent.blank(grantedBy)) {
       throw GovernanceError.BAD_CONSENT_RECORD.exception("Third-party grant refused: it needs an id, the grantee,"

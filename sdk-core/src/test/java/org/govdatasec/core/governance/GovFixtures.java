@@ -43,6 +43,18 @@ public final class GovFixtures {
   /** The data-security inspector of another unit. */
   public static final Official OTHER_INSPECTOR = Official.of("zhao.min", "赵敏", "市网信办", Role.INSPECTOR);
 
+  /**
+   * An H2 file database in a directory; closing the last connection closes it, so opening again is a restart.
+   *
+   * @param dir the directory
+   * @return the data source
+   */
+  public static javax.sql.DataSource h2(java.nio.file.Path dir) {
+    org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+    ds.setURL("jdbc:h2:file:" + dir.resolve("gov").toAbsolutePath() + ";DB_CLOSE_DELAY=0");
+    return ds;
+  }
+
   /** A clock the test moves. */
   public static final class MutableClock extends Clock {
     private volatile Instant now;

@@ -24,10 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** PI-4: consent records, withdrawals and grants survive a restart of the JDBC store. */
 class JdbcConsentStoreTest {
 
-  static JdbcDataSource h2(Path dir) {
-    JdbcDataSource ds = new JdbcDataSource();
-    ds.setURL("jdbc:h2:file:" + dir.resolve("gov").toAbsolutePath() + ";DB_CLOSE_DELAY=0");
-    return ds;
+  static javax.sql.DataSource h2(Path dir) {
+    return GovFixtures.h2(dir);
   }
 
   private static ConsentRecord record(String id) {
@@ -70,7 +68,7 @@ class JdbcConsentStoreTest {
   @Test
   @DisplayName("GDS-GOV-021: a broken database refuses with a store failure; a corrupted row is not trusted")
   void failures(@TempDir Path dir) throws Exception {
-    JdbcDataSource ds = h2(dir);
+    javax.sql.DataSource ds = h2(dir);
     JdbcConsentStore store = JdbcConsentStore.open(ds);
     store.add(record("C-1"));
     try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {

@@ -160,6 +160,31 @@ public final class GovFixtures {
   }
 
   /**
+   * For multi-step flows: asserts that an action fails with a code and that the last audit event records
+   * that failure (earlier steps may have recorded their own events).
+   *
+   * @param recorder the recorder
+   * @param error the code
+   * @param status the expected outcome status
+   * @param action the action
+   * @return the last audit event
+   */
+  public static AuditEvent assertStepRefused(InMemoryAuditRecorder recorder, GovernanceError error,
+      Outcome.Status status, Executable action) {
+    int before = recorder.events().size();
+    GovernanceException e = assertThrows(GovernanceException.class, action);
+    assertEquals(error, e.error(), e.getMessage());
+    List<AuditEvent> events = recorder.events();
+    AuditEvent last = events.get(events.size() - 1);
+    assertEquals(true, events.size() > before, "the refusal was audited");
+    assertEquals(status, last.outcome().status(), last.toString());
+    assertEquals(true, last.outcome().reason().startsWith(error.code()), last.outcome().reason());
+    assertEquals(1, events.subList(before, events.size()).stream()
+        .filter(x -> x.outcome().status() != Outcome.Status.SUCCESS).count(), "one refusal event");
+    return last;
+  }
+
+  /**
    * Asserts a refusal recorded as denied.
    *
    * @param recorder the recorder

@@ -110,7 +110,8 @@ public final class DestructionService {
     }
     List<ProcessStep> steps = new ArrayList<>();
     Authorization auth = guard.authorize(request.requester(), new BulkOperation(Operation.DESTROY, request.dataset(),
-        request.subjectIds().size(), request.level(), request.highRisk(), "destruction: " + request.reason()), ticket);
+        request.subjectIds().size(), request.level(), request.highRisk() && !request.level().isHighRisk(),
+        "destruction: " + request.reason()), ticket);
     steps.add(new ProcessStep("approve", auth.at(), "ticket " + ticket.id() + " approved by "
         + String.join(", ", approvers(ticket)) + "; consumed by " + auth.operator()));
 

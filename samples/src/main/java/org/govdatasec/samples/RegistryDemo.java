@@ -105,6 +105,7 @@ public final class RegistryDemo {
     refusedAnnotationStep();
     agencyPolicyStep();
     volumeRuleStep();
+    governanceStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -282,6 +283,11 @@ public final class RegistryDemo {
     }
     scenario.registerSubjects(RegistryScenario.CITY_WIDE_SUBJECTS);
     printf("The registry now holds %,d subjects.%n", scenario.system().subjects());
+  }
+
+  private void governanceStep() {
+    section("Governance: consent, approval tickets, verified destruction (PI-2, PI-3, USE-2, USE-6, DS-1, DS-2)");
+    printBlock(GovernanceStep.runInTempDir());
   }
 
   // ---------------------------------------------------------------------------------------------------

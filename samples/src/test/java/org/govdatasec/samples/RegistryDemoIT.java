@@ -177,7 +177,7 @@ class RegistryDemoIT {
     assertContains(step, "Export authorised for zhang.wei; audit EXPORT SUCCESS, 5000 records, approval ticket AT-…\n");
     assertContains(step, "  GDS-GOV-017 [USE-2] Ticket AT-… was already used");
     assertContains(step, "  subject=NN-0000002\n");
-    assertContains(step, "  step.detail=4 protected values of 1 subjects tried after shredding: none decrypts\n");
+    assertContains(step, "  step.detail=4 protected values of 1 subject tried after shredding: none decrypts\n");
     assertContains(step, "  verified=true\n");
     assertContains(step, "  NN-0000001: 4 of 4 protected values decrypt\n  NN-0000002: 0 of 4 protected values decrypt;"
         + " rows deleted\n");

@@ -99,13 +99,15 @@ public final class DestructionService {
     Objects.requireNonNull(request, "request");
     Actor actor = request.requester().actor(system);
     String certificateId = Ids.fresh("DC");
-    Consumer<AuditEvent.Builder> base = b -> b.object(DataObject.records(system, request.dataset(),
-        request.subjectIds().size() <= AuditEvent.MAX_RECORD_IDS ? request.subjectIds() : List.of()))
+    Consumer<AuditEvent.Builder> base = b -> b.object(new DataObject(system, request.dataset(),
+        request.subjectIds().size() <= AuditEvent.MAX_RECORD_IDS ? request.subjectIds() : List.of(),
+        request.subjectIds().size(), List.of()))
         .purpose("destruction: " + request.reason()).legalBasis(request.legalBasis()).level(request.level())
         .approvalTicket(ticket == null ? null : ticket.id());
     if (ticket == null) {
-      throw audit.denied(Action.DESTROY, actor, GovernanceError.TICKET_REQUIRED.exception("Destruction of "
-          + request.subjectIds().size() + " subjects' data in " + request.dataset() + " needs a DESTROY approval"
+      throw audit.denied(Action.DESTROY, actor, GovernanceError.TICKET_REQUIRED.exception("Destruction of the data"
+          + " of " + plural(request.subjectIds().size(), "subject") + " in " + request.dataset()
+          + " needs a DESTROY approval"
           + " ticket (DS-1)."), base);
     }
     List<ProcessStep> steps = new ArrayList<>();
@@ -139,7 +141,8 @@ public final class DestructionService {
           request.dataset(), List.of(subject))).outcome(new Outcome(Outcome.Status.SUCCESS, "key " + p.keyId()
           + " destroyed in " + p.store() + " at " + p.destroyedAt() + ", verified by the vault"))));
     }
-    steps.add(new ProcessStep("shred", clock.instant(), request.subjectIds().size() + " subjects' keys destroyed in "
+    steps.add(new ProcessStep("shred", clock.instant(), plural(request.subjectIds().size(), "subject")
+        + ": keys destroyed in "
         + String.join(", ", stores) + " (key ids " + String.join(", ", keyIds) + ")"));
 
     long rows = 0;
@@ -158,7 +161,7 @@ public final class DestructionService {
           List.of(subject), Math.max(1, count), List.of())).outcome(new Outcome(Outcome.Status.SUCCESS,
           count + " rows deleted"))));
     }
-    steps.add(new ProcessStep("delete", clock.instant(), rows + " rows deleted by the application"));
+    steps.add(new ProcessStep("delete", clock.instant(), plural(rows, "row") + " deleted by the application"));
 
     long checked = 0;
     for (String subject : request.subjectIds()) {
@@ -182,8 +185,8 @@ public final class DestructionService {
           + " check tried no protected value of the " + request.subjectIds().size() + " subjects, so the"
           + " destruction cannot be proven."), base);
     }
-    String verification = checked + " protected values of " + request.subjectIds().size()
-        + " subjects tried after shredding: none decrypts";
+    String verification = plural(checked, "protected value") + " of " + plural(request.subjectIds().size(), "subject")
+        + " tried after shredding: none decrypts";
     steps.add(new ProcessStep("verify", clock.instant(), verification));
 
     String cp;
@@ -216,6 +219,10 @@ public final class DestructionService {
         "destruction certificate " + c.id() + " key=" + c.keyId() + " checkpoint=" + c.auditCheckpoint()
             + " signature=" + Base64.getEncoder().encodeToString(signature)))));
     return c;
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static List<String> approvers(ApprovalTicket t) {

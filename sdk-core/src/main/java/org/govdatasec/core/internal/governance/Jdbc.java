@@ -63,6 +63,17 @@ public final class Jdbc {
    * @throws GovernanceException {@code GDS-GOV-021} if the table can neither be found nor created
    */
   public static void createIfAbsent(DataSource ds, String table, String ddl) {
+    try {
+      create(ds, table, ddl);
+    } catch (GovernanceException e) {
+      // Another process may have created it between our check and our CREATE: look again before failing.
+      if (!inTransaction(ds, "looking for table " + table, c -> exists(c, table))) {
+        throw e;
+      }
+    }
+  }
+
+  private static void create(DataSource ds, String table, String ddl) {
     inTransaction(ds, "creating table " + table, c -> {
       if (exists(c, table)) {
         return null;

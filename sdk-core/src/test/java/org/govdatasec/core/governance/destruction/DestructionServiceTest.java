@@ -131,7 +131,7 @@ class DestructionServiceTest {
     assertFalse(rows.containsKey("R-2"));
     assertTrue(rows.containsKey("R-1") && rows.containsKey("R-3"));
     assertTrue(c.verified());
-    assertEquals("3 protected values of 1 subjects tried after shredding: none decrypts", c.verification());
+    assertEquals("3 protected values of 1 subject tried after shredding: none decrypts", c.verification());
   }
 
   @Test
@@ -157,7 +157,7 @@ class DestructionServiceTest {
     assertEquals(List.of("liu.yang", "chen.lixin"), c.approvers());
     assertEquals(t.id(), c.ticketId());
     assertEquals(List.of("approve", "shred", "delete", "verify"), c.steps().stream().map(ProcessStep::name).toList());
-    assertEquals("2 subjects' keys destroyed in fake-vault (key ids k-R-1, k-R-3)", c.steps().get(1).detail());
+    assertEquals("2 subjects: keys destroyed in fake-vault (key ids k-R-1, k-R-3)", c.steps().get(1).detail());
     assertEquals("6 rows deleted by the application", c.steps().get(2).detail());
     assertTrue(c.technicalMethod().startsWith("crypto-shredding: per-subject SM4 data keys destroyed in fake-vault"));
     assertEquals("registry-log/42/ab12", c.auditCheckpoint());

@@ -83,9 +83,13 @@ public final class BulkOperationGuard {
       return new Authorization(op, operator.userId(), null, now);
     }
     GovernanceException refusal = check(operator, op, ticket, now);
-    if (refusal == null && !store.consume(ticket.id(), now, operator.userId())) {
-      refusal = GovernanceError.TICKET_REPLAYED.exception("Ticket " + ticket.id() + " was already used"
-          + store.consumedAt(ticket.id()).map(t -> " at " + t).orElse("") + "; a ticket authorises one operation.");
+    try {
+      if (refusal == null && !store.consume(ticket.id(), now, operator.userId())) {
+        refusal = GovernanceError.TICKET_REPLAYED.exception("Ticket " + ticket.id() + " was already used"
+            + store.consumedAt(ticket.id()).map(t -> " at " + t).orElse("") + "; a ticket authorises one operation.");
+      }
+    } catch (GovernanceException e) {
+      throw audit.failed(op.operation().action(), operator.actor(system), e, details);
     }
     if (refusal != null) {
       throw audit.denied(op.operation().action(), operator.actor(system), refusal, details);

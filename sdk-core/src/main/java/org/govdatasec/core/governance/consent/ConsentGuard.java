@@ -115,7 +115,8 @@ public final class ConsentGuard {
     try {
       store.add(record);
     } catch (GovernanceException e) {
-      throw audit.denied(Action.CONSENT_GRANTED, actor, e, details);
+      throw e.error() == GovernanceError.STORE_FAILED ? audit.failed(Action.CONSENT_GRANTED, actor, e, details)
+          : audit.denied(Action.CONSENT_GRANTED, actor, e, details);
     }
     audit.allowed(Action.CONSENT_GRANTED, actor, details);
     return record;
@@ -248,7 +249,12 @@ public final class ConsentGuard {
       }
     }
 
-    List<ConsentRecord> forPurpose = store.forSubject(subjectId).stream().filter(r -> r.covers(purpose)).toList();
+    List<ConsentRecord> forPurpose;
+    try {
+      forPurpose = store.forSubject(subjectId).stream().filter(r -> r.covers(purpose)).toList();
+    } catch (GovernanceException e) {
+      throw audit.failed(Action.READ, actor, e, base);
+    }
     List<ConsentRecord> active = forPurpose.stream()
         .filter(r -> r.status(now) == ConsentRecord.Status.ACTIVE).toList();
     if (active.isEmpty()) {
@@ -413,8 +419,12 @@ public final class ConsentGuard {
     Set<PiCategory> wanted = categories.isEmpty() ? EnumSet.noneOf(PiCategory.class) : EnumSet.copyOf(categories);
     Consumer<AuditEvent.Builder> base = b -> b.purpose(purpose).object(DataObject.bulk(system, dataset, 0))
         .categories(wanted).parties(new Parties(null, null, grantee));
-    List<ProcessorGrant> inScope = store.grantsTo(grantee).stream()
-        .filter(g -> g.covers(dataset, purpose, wanted)).toList();
+    List<ProcessorGrant> inScope;
+    try {
+      inScope = store.grantsTo(grantee).stream().filter(g -> g.covers(dataset, purpose, wanted)).toList();
+    } catch (GovernanceException e) {
+      throw audit.failed(Action.USE, actor, e, base);
+    }
     Optional<ProcessorGrant> active = inScope.stream().filter(g -> g.activeAt(now)).findFirst();
     if (active.isPresent()) {
       ProcessorGrant g = active.get();

@@ -129,4 +129,25 @@ class BulkOperationGuardTest {
         () -> second.guard.authorize(CLERK, export(5_000, Classification.IMPORTANT), t));
     assertTrue(reopened.consumedAt("AT-unknown").isEmpty());
   }
+
+  @Test
+  @DisplayName("GDS-GOV-021: a failing ticket store refuses the operation, recorded as a failure")
+  void storeFailure() {
+    TicketStore broken = new TicketStore() {
+      @Override
+      public boolean consume(String ticketId, java.time.Instant at, String by) {
+        throw GovernanceError.STORE_FAILED.exception("The governance store failed (test).");
+      }
+
+      @Override
+      public java.util.Optional<java.time.Instant> consumedAt(String ticketId) {
+        return java.util.Optional.empty();
+      }
+    };
+    ApprovalFixture g = new ApprovalFixture(broken);
+    ApprovalTicket t = g.twoApproved(ApprovalFixture.export(Classification.IMPORTANT, 5_000));
+    org.govdatasec.core.governance.GovFixtures.assertRefused(g.audit, GovernanceError.STORE_FAILED,
+        org.govdatasec.core.audit.Outcome.Status.FAILED,
+        () -> g.guard.authorize(CLERK, export(5_000, Classification.IMPORTANT), t));
+  }
 }

@@ -281,4 +281,20 @@ class ConsentGuardTest {
     assertThrows(IllegalStateException.class, () -> broken.project(CASEWORKER, AID, Resident.ADULT, List.of("name")));
     assertNull(store.find("C-1").orElseThrow().withdrawnAt());
   }
+
+  @Test
+  @DisplayName("GDS-GOV-021: a failing consent store refuses the read, recorded as a failure")
+  void storeFailure() {
+    ConsentStore failing = (ConsentStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ConsentStore.class}, (proxy, method, args) -> {
+          throw GovernanceError.STORE_FAILED.exception("The governance store failed (test).");
+        });
+    ConsentGuard g = ConsentGuard.builder().store(failing).recorder(audit).clock(clock).build();
+    org.govdatasec.core.governance.GovFixtures.assertRefused(audit, GovernanceError.STORE_FAILED, Outcome.Status.FAILED,
+        () -> g.project(CASEWORKER, AID, Resident.ADULT, List.of("name")));
+    org.govdatasec.core.governance.GovFixtures.assertRefused(audit, GovernanceError.STORE_FAILED, Outcome.Status.FAILED,
+        () -> g.grant(CASEWORKER, consent("C-1", "R-1").categories(PiCategory.NAME).build()));
+    org.govdatasec.core.governance.GovFixtures.assertRefused(audit, GovernanceError.STORE_FAILED, Outcome.Status.FAILED,
+        () -> g.checkGrant(CASEWORKER, "x", "citizen", AID, List.of(PiCategory.NAME)));
+  }
 }

@@ -107,6 +107,7 @@ public final class RegistryDemo {
     volumeRuleStep();
     catalogStep();
     maskingStep();
+    governanceStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -301,6 +302,11 @@ public final class RegistryDemo {
       throw new java.io.UncheckedIOException(e);
     }
     printBlock(buf.toString(StandardCharsets.UTF_8));
+  }
+
+  private void governanceStep() {
+    section("Governance: consent, approval tickets, verified destruction (PI-2, PI-3, USE-2, USE-6, DS-1, DS-2)");
+    printBlock(GovernanceStep.runInTempDir());
   }
 
   // ---------------------------------------------------------------------------------------------------

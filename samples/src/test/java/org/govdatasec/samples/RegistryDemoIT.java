@@ -195,4 +195,50 @@ class RegistryDemoIT {
       assertFalse(r.citizensAfter().get(i).contains(MaskingStep.fields(r.citizensBefore().get(i))[2]));
     }
   }
+
+  @Test
+  void governanceStepShowsConsentTicketsAndVerifiedDestruction() {
+    String step = between("Governance: consent, approval tickets, verified destruction", "End of demo.");
+    assertContains(step, "  returned name = 黄志强\n");
+    assertContains(step, "  withheld mobile: GDS-GOV-005 categories [MOBILE] are not covered\n");
+    assertContains(step, "Audit: READ SUCCESS, fields [citizenNo, name, idNumber, address], basis LB-2024-0057\n");
+    assertContains(step, "  GDS-GOV-005 [PI-2] The purpose '最低生活保障审核' is not authorised to read [mobile]");
+    assertContains(step, "  GDS-GOV-006 [PI-3] Subject NN-0000003 is a child under 14");
+    assertContains(step, "returned {name=黄思远, mobile=13800138003}\n");
+    assertContains(step, "  GDS-GOV-014 [USE-2] BULK_EXPORT of 5000 records of citizen (IMPORTANT) is above the threshold");
+    assertContains(step, "  GDS-GOV-012 [USE-6] Approval of AT-… refused: the data-security inspector wang.fang");
+    assertContains(step, "  GDS-GOV-013 [USE-1, USE-2] Ticket AT-… needs 2 distinct approvers for IMPORTANT data but has 1.");
+    assertContains(step, "  approver.user=liu.yang\n  approver.unit=市大数据发展局办公室\n");
+    assertContains(step, "Export authorised for zhang.wei; audit EXPORT SUCCESS, 5000 records, approval ticket AT-…\n");
+    assertContains(step, "  GDS-GOV-017 [USE-2] Ticket AT-… was already used");
+    assertContains(step, "  subject=NN-0000002\n");
+    assertContains(step, "  step.detail=4 protected values of 1 subject tried after shredding: none decrypts\n");
+    assertContains(step, "  verified=true\n");
+    assertContains(step, "  NN-0000001: 4 of 4 protected values decrypt\n  NN-0000002: 0 of 4 protected values decrypt;"
+        + " rows deleted\n");
+    assertContains(step, "DestructionCertificate.verifyText(file, public key): verified, 1 subject, approvers"
+        + " [liu.yang, chen.lixin]");
+    assertContains(step, "  GDS-GOV-025 [DS-1] The signature of certificate DC-… does not verify");
+    assertTrue(Pattern.compile("\n  KEY_DESTROYED +SUCCESS +1\n").matcher(step).find(), step);
+    assertFalse(step.contains("UNEXPECTED"), step);
+  }
+
+  @Test
+  void governanceStepWritesAVerifiableCertificate(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    GovernanceStep.Result r = GovernanceStep.run(new PrintStream(new ByteArrayOutputStream(), true,
+        StandardCharsets.UTF_8), dir);
+    assertEquals(List.of("GDS-GOV-005", "GDS-GOV-006", "GDS-GOV-014", "GDS-GOV-012", "GDS-GOV-013", "GDS-GOV-017",
+        "GDS-GOV-014", "GDS-GOV-025"), r.refusals());
+    assertTrue(r.certificateVerified());
+    org.govdatasec.crypto.Sm2PublicKey key = org.govdatasec.crypto.Sm2PublicKey.fromPem(
+        java.nio.file.Files.readString(r.publicKeyFile()));
+    String text = java.nio.file.Files.readString(r.certificateFile());
+    org.govdatasec.core.governance.destruction.DestructionCertificate c =
+        org.govdatasec.core.governance.destruction.DestructionCertificate.verifyText(text,
+            new org.govdatasec.core.governance.VerifyingKey(key.fingerprint(),
+                org.govdatasec.crypto.Sm2Verifier.create(key)::isValid));
+    assertEquals(List.of("NN-0000002"), c.subjects());
+    assertEquals(23, r.auditEvents());
+  }
 }

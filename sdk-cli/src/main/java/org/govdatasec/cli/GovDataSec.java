@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         CatalogCommand.class,
         KeysCommand.class,
         MaskCommand.class,
+        DestructionCommand.class,
     })
 public final class GovDataSec implements Runnable {
 

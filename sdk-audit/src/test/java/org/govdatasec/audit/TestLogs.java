@@ -34,6 +34,12 @@ final class TestLogs {
         .purpose("核对低保资格 #" + i).build();
   }
 
+  static AuditEvent eventWithId(String id, int i) {
+    return AuditEvent.builder(Action.READ, new Actor("user" + (i % 5), "clerk", "民政局", "registry"))
+        .id(id).object(DataObject.records("registry", "citizen", List.of("c" + i)))
+        .level(Classification.general(3)).purpose("crash test").build();
+  }
+
   /** A clock the test moves by hand. */
   static final class MutableClock extends Clock {
     volatile long millis;

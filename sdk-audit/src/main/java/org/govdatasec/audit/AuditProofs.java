@@ -75,6 +75,34 @@ public final class AuditProofs {
     return l.hash(0, treeSize);
   }
 
+  /**
+   * Reads the checkpoints of a log directory, in order, without checking their signatures (use
+   * {@link Checkpoint#verify} or {@link AuditVerifier}).
+   *
+   * @param dir the log directory
+   * @return the checkpoints (empty if none was written)
+   * @throws AuditException {@code GDS-AUDIT-014} if the file cannot be read or a line is not a checkpoint
+   */
+  public static List<Checkpoint> checkpoints(Path dir) {
+    Path file = dir.resolve(LogFiles.CHECKPOINTS);
+    if (!Files.isDirectory(dir)) {
+      throw AuditError.UNREADABLE_INPUT.exception(dir + " is not an audit log directory.");
+    }
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    try {
+      java.util.ArrayList<Checkpoint> out = new java.util.ArrayList<>();
+      SegmentReader.read(file, (b, off, len, fo) -> {
+        out.add(Checkpoints.parse(org.govdatasec.audit.internal.EventCodec.tree(b, off, len)));
+        return true;
+      });
+      return List.copyOf(out);
+    } catch (IOException | RuntimeException e) {
+      throw AuditError.UNREADABLE_INPUT.exception("Cannot read the checkpoints in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   static String hex(byte[] b) {
     return HexFormat.of().formatHex(b);
   }

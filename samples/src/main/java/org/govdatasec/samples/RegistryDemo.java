@@ -105,6 +105,7 @@ public final class RegistryDemo {
     refusedAnnotationStep();
     agencyPolicyStep();
     volumeRuleStep();
+    auditStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -113,6 +114,12 @@ public final class RegistryDemo {
   // ---------------------------------------------------------------------------------------------------
   // Steps
   // ---------------------------------------------------------------------------------------------------
+
+  private void auditStep() {
+    section("Every access is audited: durable, tamper-evident log, proof, review (AU-1 to AU-4, TX-2)");
+    out.flush();
+    AuditStep.run(out, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "govdatasec-demo"));
+  }
 
   private void title() {
     println("=".repeat(WIDTH));

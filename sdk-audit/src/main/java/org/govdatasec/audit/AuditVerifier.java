@@ -191,50 +191,75 @@ public final class AuditVerifier {
       }
     }
 
-    void scanSegment(Path seg) throws IOException {
+    /** Per-line results computed in parallel: everything that does not depend on earlier lines. */
+    static final class Checked {
+      String error;
+      long seq;
+      int atOff;
+      boolean leafMatches;
+      byte[] leaf;
+    }
+
+    static Checked check(byte[] b, int off, int len, Path seg, long fo) {
+      Checked c = new Checked();
+      int bad = LogFiles.invalidUtf8(b, off, len);
+      if (bad >= 0) {
+        c.error = "invalid UTF-8 at byte " + bad + " of the line in " + seg.getFileName() + " at offset " + fo;
+        return c;
+      }
       LogFiles.Line line = new LogFiles.Line();
-      long end = SegmentReader.read(seg, (b, off, len, fo) -> {
-        if (restSeqs != null) {
-          restSeqs.add(quickSeq(b, off, len, line));
-          return true;
+      String err = LogFiles.parseLine(b, off, len, line);
+      if (err == null) {
+        err = checkEventJson(b, line.eventOff, line.eventLen);
+      }
+      if (err != null) {
+        c.error = err + " (" + seg.getFileName() + " offset " + fo + ")";
+        return c;
+      }
+      c.seq = line.seq;
+      c.atOff = line.atOff;
+      c.leaf = LogFiles.leafOf(b, off, line);
+      c.leafMatches = Arrays.equals(c.leaf, LogFiles.storedLeaf(b, line));
+      return c;
+    }
+
+    void scanSegment(Path seg) throws IOException {
+      long end = SegmentReader.readChunks(seg, (b, starts, lens, offs, count) -> {
+        Checked[] results = new Checked[count];
+        java.util.stream.IntStream.range(0, count).parallel()
+            .forEach(i -> results[i] = check(b, starts[i], lens[i], seg, offs[i]));
+        for (int i = 0; i < count; i++) {
+          Checked c = results[i];
+          if (restSeqs != null) {
+            restSeqs.add(c.error == null ? c.seq : -1);
+            continue;
+          }
+          long expected = frontier.size();
+          if (c.error != null) {
+            lineProblem = new VerificationReport.Problem(expected, Tamper.MALFORMED, c.error);
+            return false;
+          }
+          if (c.seq != expected) {
+            anomalyExpected = expected;
+            restSeqs = new ArrayList<>();
+            restSeqs.add(c.seq);
+            continue;
+          }
+          if (!c.leafMatches) {
+            lineProblem = new VerificationReport.Problem(expected, Tamper.MODIFIED, "the entry's content does not"
+                + " match its stored leaf hash");
+            return false;
+          }
+          String at = new String(b, c.atOff, LogFiles.AT_LENGTH, StandardCharsets.US_ASCII);
+          if (at.compareTo(lastAt) < 0) {
+            lineProblem = new VerificationReport.Problem(expected, Tamper.REORDERED, "log time " + at
+                + " is before the previous entry's " + lastAt);
+            return false;
+          }
+          lastAt = at;
+          frontier.append(c.leaf);
+          checkCheckpointsAt(frontier.size());
         }
-        long expected = frontier.size();
-        int bad = LogFiles.invalidUtf8(b, off, len);
-        if (bad >= 0) {
-          lineProblem = new VerificationReport.Problem(expected, Tamper.MALFORMED, "invalid UTF-8 at byte " + bad
-              + " of the line in " + seg.getFileName() + " at offset " + fo);
-          return false;
-        }
-        String err = LogFiles.parseLine(b, off, len, line);
-        if (err == null) {
-          err = checkEventJson(b, line.eventOff, line.eventLen);
-        }
-        if (err != null) {
-          lineProblem = new VerificationReport.Problem(expected, Tamper.MALFORMED, err + " (" + seg.getFileName()
-              + " offset " + fo + ")");
-          return false;
-        }
-        if (line.seq != expected) {
-          anomalyExpected = expected;
-          restSeqs = new ArrayList<>();
-          restSeqs.add(line.seq);
-          return true;
-        }
-        byte[] leaf = LogFiles.leafOf(b, off, line);
-        if (!Arrays.equals(leaf, LogFiles.storedLeaf(b, line))) {
-          lineProblem = new VerificationReport.Problem(expected, Tamper.MODIFIED, "the entry's content does not match"
-              + " its stored leaf hash");
-          return false;
-        }
-        String at = new String(b, line.atOff, LogFiles.AT_LENGTH, StandardCharsets.US_ASCII);
-        if (at.compareTo(lastAt) < 0) {
-          lineProblem = new VerificationReport.Problem(expected, Tamper.REORDERED, "log time " + at
-              + " is before the previous entry's " + lastAt);
-          return false;
-        }
-        lastAt = at;
-        frontier.append(leaf);
-        checkCheckpointsAt(frontier.size());
         return true;
       });
       if (lineProblem == null && restSeqs == null && end < Files.size(seg)) {

@@ -108,6 +108,7 @@ public final class RegistryDemo {
     catalogStep();
     maskingStep();
     governanceStep();
+    auditStep();
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -116,6 +117,12 @@ public final class RegistryDemo {
   // ---------------------------------------------------------------------------------------------------
   // Steps
   // ---------------------------------------------------------------------------------------------------
+
+  private void auditStep() {
+    section("Every access is audited: durable, tamper-evident log, proof, review (AU-1 to AU-4, TX-2)");
+    out.flush();
+    AuditStep.run(out, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "govdatasec-demo"));
+  }
 
   private void title() {
     println("=".repeat(WIDTH));

@@ -241,4 +241,23 @@ class RegistryDemoIT {
     assertEquals(List.of("NN-0000002"), c.subjects());
     assertEquals(23, r.auditEvents());
   }
+
+  @Test
+  void auditsEveryAccessVerifiesProvesReviewsAndCatchesTampering() {
+    String step = between("Every access is audited", "End of demo.");
+    assertContains(step, "  4    READ         liu.qiang    DENIED   citizen x1\n");
+    assertContains(step, "  OK: entries 0..7 (8), 2 signed checkpoints, signed up to size 8\n");
+    assertContains(step, "Inclusion proof of the denied access (seq 4) against the signed checkpoint of size 8:");
+    assertContains(step, "  VERIFIED: the proof leads to the signed root\n");
+    assertContains(step, "  events 8, actors 5, denied 1, bulk exports 2, exports without ticket 1, outside hours 1\n");
+    assertContains(step, "    ## Access outside working hours (AU-4) 非工作时间访问 (1)\n");
+    assertContains(step, "  valid:  false\n  kind:   MODIFIED\n  seq:    4\n");
+    AuditStep.Result r = AuditStep.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "govdatasec-demo-it"));
+    assertTrue(r.verified());
+    assertTrue(r.proofVerified());
+    assertEquals(org.govdatasec.audit.Tamper.MODIFIED, r.tamperKind());
+    assertEquals(4, r.tamperSeq());
+    assertTrue(java.nio.file.Files.exists(r.html()));
+  }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         KeysCommand.class,
         MaskCommand.class,
         DestructionCommand.class,
+        AuditCommand.class,
     })
 public final class GovDataSec implements Runnable {
 

@@ -1,0 +1,94 @@
+package org.govdatasec.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.govdatasec.audit.AppendReceipt;
+import org.govdatasec.audit.AuditLog;
+import org.govdatasec.audit.AuditVerifier;
+import org.govdatasec.audit.VerificationReport;
+import org.govdatasec.core.audit.AuditEvent;
+import org.govdatasec.crypto.Sm2PrivateKey;
+import org.govdatasec.crypto.Sm2PublicKey;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+
+/**
+ * Audit log verification throughput (AU-2): {@link AuditVerifier} over a 200,000-event log with a
+ * checkpoint every 10,000 events; the score is events verified per second.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Threads(1)
+public class AuditVerifyBenchmark {
+  static final int EVENTS = 200_000;
+
+  Path dir;
+  Sm2PublicKey key;
+
+  /**
+   * Writes the log (ASYNC mode, to set up quickly; the files are the same).
+   *
+   * @throws IOException if the directory cannot be created
+   */
+  @Setup(Level.Trial)
+  public void setup() throws IOException {
+    dir = Files.createTempDirectory("gds-audit-verify");
+    Sm2PrivateKey k = Sm2PrivateKey.generate();
+    key = k.publicKey();
+    AuditEvent[] events = AuditLogBenchmark.events();
+    try (AuditLog log = AuditLog.builder().directory(dir).signer(k).origin("bench")
+        .durability(AuditLog.Durability.ASYNC).open()) {
+      CompletableFuture<AppendReceipt> last = null;
+      for (int i = 0; i < EVENTS; i++) {
+        last = log.submit(events[i & (AuditLogBenchmark.EVENTS - 1)]);
+      }
+      last.join();
+    }
+    VerificationReport r = AuditVerifier.verify(dir, key);
+    if (!r.valid() || r.events() != EVENTS) {
+      throw new IllegalStateException(r.summary());
+    }
+  }
+
+  /**
+   * Deletes the log.
+   *
+   * @throws IOException if a file cannot be deleted
+   */
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * Verifies the whole log.
+   *
+   * @return the report
+   */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public VerificationReport verify() {
+    return AuditVerifier.verify(dir, key);
+  }
+}

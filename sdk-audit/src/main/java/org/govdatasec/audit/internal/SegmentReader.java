@@ -1,0 +1,138 @@
+package org.govdatasec.audit.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** Reads a segment line by line in large chunks, without decoding. */
+public final class SegmentReader {
+
+  /** Receives each complete line. */
+  @FunctionalInterface
+  public interface LineHandler {
+    /**
+     * Handles a line.
+     *
+     * @param b the buffer
+     * @param off the line's offset in the buffer
+     * @param len the line's length without the newline
+     * @param fileOffset the line's offset in the file
+     * @return true to continue, false to stop
+     * @throws IOException to abort
+     */
+    boolean line(byte[] b, int off, int len, long fileOffset) throws IOException;
+  }
+
+  /** Receives the complete lines of one read chunk at once. */
+  @FunctionalInterface
+  public interface ChunkHandler {
+    /**
+     * Handles the lines of a chunk.
+     *
+     * @param b the buffer
+     * @param starts each line's offset in the buffer
+     * @param lengths each line's length without the newline
+     * @param fileOffsets each line's offset in the file
+     * @param count the number of lines
+     * @return true to continue, false to stop
+     * @throws IOException to abort
+     */
+    boolean lines(byte[] b, int[] starts, int[] lengths, long[] fileOffsets, int count) throws IOException;
+  }
+
+  private SegmentReader() {}
+
+  /**
+   * Reads the complete lines of a file, a chunk (about 1 MiB) at a time.
+   *
+   * @param file the file
+   * @param handler receives the lines of each chunk
+   * @return the file offset after the last complete line
+   * @throws IOException if reading fails
+   */
+  public static long readChunks(Path file, ChunkHandler handler) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] buf = new byte[1 << 20];
+      int[] starts = new int[4096];
+      int[] lengths = new int[4096];
+      long[] offsets = new long[4096];
+      int filled = 0;
+      long base = 0;
+      while (true) {
+        if (filled == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
+        if (n <= 0) {
+          return base;
+        }
+        int scanFrom = filled;
+        filled += n;
+        int start = 0;
+        int count = 0;
+        for (int i = scanFrom; i < filled; i++) {
+          if (buf[i] == '\n') {
+            if (count == starts.length) {
+              starts = java.util.Arrays.copyOf(starts, count * 2);
+              lengths = java.util.Arrays.copyOf(lengths, count * 2);
+              offsets = java.util.Arrays.copyOf(offsets, count * 2);
+            }
+            starts[count] = start;
+            lengths[count] = i - start;
+            offsets[count] = base + start;
+            count++;
+            start = i + 1;
+          }
+        }
+        if (count > 0 && !handler.lines(buf, starts, lengths, offsets, count)) {
+          return base + start;
+        }
+        base += start;
+        System.arraycopy(buf, start, buf, 0, filled - start);
+        filled -= start;
+      }
+    }
+  }
+
+  /**
+   * Reads the complete lines of a file.
+   *
+   * @param file the file
+   * @param handler receives each line
+   * @return the file offset after the last complete line handled; equal to the file size when the file ends
+   *     with a newline and the handler never stopped
+   * @throws IOException if reading fails
+   */
+  public static long read(Path file, LineHandler handler) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] buf = new byte[1 << 20];
+      int filled = 0;
+      long base = 0;
+      while (true) {
+        if (filled == buf.length) {
+          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+        }
+        int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
+        if (n <= 0) {
+          return base;
+        }
+        int scanFrom = filled;
+        filled += n;
+        int start = 0;
+        for (int i = scanFrom; i < filled; i++) {
+          if (buf[i] == '\n') {
+            if (!handler.line(buf, start, i - start, base + start)) {
+              return base + start;
+            }
+            start = i + 1;
+          }
+        }
+        base += start;
+        System.arraycopy(buf, start, buf, 0, filled - start);
+        filled -= start;
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package org.govdatasec.audit;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.govdatasec.core.audit.Action;
+import org.govdatasec.core.audit.Actor;
+import org.govdatasec.core.audit.AuditEvent;
+import org.govdatasec.core.audit.DataObject;
+import org.govdatasec.core.classification.Classification;
+import org.govdatasec.core.classification.PiCategory;
+import org.govdatasec.crypto.Sm2PrivateKey;
+
+/** Shared fixtures: one SM2 key per test run, a settable clock, realistic events. */
+final class TestLogs {
+  static final Sm2PrivateKey KEY = Sm2PrivateKey.generate();
+  static final Instant T0 = Instant.parse("2026-01-05T01:00:00Z");
+
+  private TestLogs() {}
+
+  static AuditLog.Builder builder(Path dir) {
+    return AuditLog.builder().directory(dir).signer(KEY).origin("test.registry");
+  }
+
+  static AuditEvent event(int i) {
+    return AuditEvent.builder(i % 7 == 0 ? Action.EXPORT : Action.READ,
+            new Actor("user" + (i % 5), "clerk", "民政局", "registry"))
+        .id("evt-" + i).time(T0.plusSeconds(i))
+        .object(DataObject.records("registry", "citizen", List.of("c" + i)))
+        .level(Classification.general(3)).categories(PiCategory.NAME, PiCategory.RESIDENT_ID)
+        .purpose("核对低保资格 #" + i).build();
+  }
+
+  static AuditEvent eventWithId(String id, int i) {
+    return AuditEvent.builder(Action.READ, new Actor("user" + (i % 5), "clerk", "民政局", "registry"))
+        .id(id).object(DataObject.records("registry", "citizen", List.of("c" + i)))
+        .level(Classification.general(3)).purpose("crash test").build();
+  }
+
+  /** A clock the test moves by hand. */
+  static final class MutableClock extends Clock {
+    volatile long millis;
+
+    MutableClock(Instant start) {
+      millis = start.toEpochMilli();
+    }
+
+    void advance(long ms) {
+      millis += ms;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+  }
+}

@@ -43,10 +43,10 @@ import picocli.CommandLine.Parameters;
     subcommands = {AuditCommand.Verify.class, AuditCommand.Prove.class, AuditCommand.Consistency.class,
         AuditCommand.Review.class})
 public final class AuditCommand implements Runnable {
-  /** Exit code when the log or a proof does not verify. */
-  public static final int NOT_VERIFIED = 1;
-  /** Exit code of a {@code GDS-*} refusal. */
-  public static final int REFUSED = 3;
+  /** Exit code when the log or a proof does not verify ({@link GovDataSec#NOT_VERIFIED}). */
+  public static final int NOT_VERIFIED = GovDataSec.NOT_VERIFIED;
+  /** Exit code of a {@code GDS-*} refusal ({@link GovDataSec#REFUSED}). */
+  public static final int REFUSED = GovDataSec.REFUSED;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

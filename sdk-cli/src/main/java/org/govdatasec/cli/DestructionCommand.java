@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "destruction", mixinStandardHelpOptions = true,
     description = "Verify destruction certificates (DS-1, DS-2).", subcommands = DestructionCommand.Verify.class)
 public final class DestructionCommand implements Runnable {
-  /** Exit code when the certificate does not verify. */
-  public static final int NOT_VERIFIED = 1;
-  /** Exit code when an input cannot be read. */
-  public static final int REFUSED = 3;
+  /** Exit code when the certificate does not verify ({@link GovDataSec#NOT_VERIFIED}). */
+  public static final int NOT_VERIFIED = GovDataSec.NOT_VERIFIED;
+  /** Exit code of a {@code GDS-*} refusal ({@link GovDataSec#REFUSED}). */
+  public static final int REFUSED = GovDataSec.REFUSED;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

@@ -23,8 +23,11 @@ import picocli.CommandLine.Command;
     })
 public final class GovDataSec implements Runnable {
 
-  /** Exit code of a refusal ({@code GDS-*} error). */
-  public static final int REFUSED = 1;
+  /** Exit code when a check's answer is no: a log, proof or certificate does not verify. */
+  public static final int NOT_VERIFIED = 1;
+
+  /** Exit code of a refusal: a {@code GDS-*} error (bad or unreadable input, a rule that refuses). Usage errors exit with 2. */
+  public static final int REFUSED = 3;
 
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "format-valid keyed pseudonyms that still join across files, a leak scan, a k-anonymity report.",
         "The key is 32 random bytes as 64 hex digits or base64 (openssl rand -hex 32 > mask.key; chmod 600 mask.key)."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:fixtures written", "1:refused (GDS-MASK code on stderr; no output left)", "2:usage error"})
+    exitCodeList = {"0:fixtures written", "3:refused (GDS-MASK code on stderr; no output left)", "2:usage error"})
 public final class MaskCommand implements Callable<Integer> {
 
   @Spec

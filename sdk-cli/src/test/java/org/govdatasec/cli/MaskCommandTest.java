@@ -70,14 +70,14 @@ class MaskCommandTest {
   void refusals(@TempDir Path tmp) throws Exception {
     Path key = setUp(tmp, PEOPLE);
     String[] base = {"--spec", tmp.resolve("spec.yaml").toString(), tmp.resolve("in").toString(), tmp.resolve("out").toString()};
-    assertEquals(1, run(null, base));
+    assertEquals(GovDataSec.REFUSED, run(null, base));
     assertTrue(err.toString().contains("no key"));
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    assertEquals(1, run(null, "--key", key.toString(), base[0], base[1], base[2], base[3]));
+    assertEquals(GovDataSec.REFUSED, run(null, "--key", key.toString(), base[0], base[1], base[2], base[3]));
     assertTrue(err.toString().contains("GDS-MASK-008"), err.toString());
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-------"));
     Files.writeString(tmp.resolve("in/people.csv"), PEOPLE + "450102198507220466,女,11010519491231002X\n");
-    assertEquals(1, run(null, "--key", key.toString(), base[0], base[1], base[2], base[3]));
+    assertEquals(GovDataSec.REFUSED, run(null, "--key", key.toString(), base[0], base[1], base[2], base[3]));
     assertTrue(err.toString().contains("GDS-MASK-015"), err.toString());
     assertFalse(Files.exists(tmp.resolve("out/people.csv")));
     assertEquals(2, run(null, "--key", key.toString()));

@@ -99,7 +99,7 @@ public final class BouncyCastleBackend implements Backend {
     try {
       AsymmetricKeyParameter key = PrivateKeyFactory.createKey(pkcs8);
       SM2Signer signer = new SM2Signer();
-      signer.init(true, new ParametersWithRandom(new ParametersWithID(key, userId), SecureRandoms.get()));
+      signer.init(true, new ParametersWithID(new ParametersWithRandom(key, SecureRandoms.get()), userId));
       signer.update(message, 0, message.length);
       return signer.generateSignature();
     } catch (java.io.IOException | CryptoException | RuntimeException e) {

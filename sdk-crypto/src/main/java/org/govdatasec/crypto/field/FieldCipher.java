@@ -176,6 +176,26 @@ public final class FieldCipher {
     }
   }
 
+  /**
+   * In per-subject mode, makes sure the subject has a key (creating it), so that a record whose protected
+   * values are all null is still tied to its subject's key and shredded with it.
+   */
+  void ensureSubjectKey(FieldRef where) {
+    if (subjectKeys != null) {
+      subjectKeys.aeadFor(subject(where));
+    }
+  }
+
+  /**
+   * In per-subject mode, fails with {@code GDS-CRYPTO-008} if the subject's key was destroyed, even when
+   * no value of the record needs decrypting: a shredded subject's record is never rebuilt.
+   */
+  void requireSubjectKey(FieldRef where) {
+    if (subjectKeys != null) {
+      subjectKeys.existingAeadFor(subject(where));
+    }
+  }
+
   private static void requirePlace(FieldRef where) {
     if (where == null) {
       throw CryptoError.INVALID_ARGUMENT.exception("a null FieldRef was given; every value is bound to its place.");

@@ -45,7 +45,9 @@ import org.govdatasec.crypto.internal.field.ValueCodec;
  * <p><b>Binding.</b> Each value is bound to {@code (table, field name, row key, subject id)}, the subject
  * id being the {@code @DataSubjectId} value; it is never encrypted (the policy must not require it:
  * use a surrogate such as a citizen number, and a {@link BlindIndex} to find people by ID number). In
- * per-subject mode the subject id also selects the key, so destroying it shreds the record (DS-2).
+ * per-subject mode the subject id also selects the key, so destroying it shreds the record (DS-2):
+ * after that, reveal fails with {@code GDS-CRYPTO-008} even for a record whose protected values were all
+ * null.
  *
  * <p><b>Types.</b> {@code String}, {@code byte[]}, {@code LocalDate}, {@code LocalDateTime},
  * {@code LocalTime}, {@code Instant}, integers, {@code BigInteger}, {@code BigDecimal}, {@code Boolean},
@@ -157,6 +159,7 @@ public final class RecordProtector<T extends Record> {
       values[i] = read(components.get(i), record);
     }
     FieldRef base = place(subjectIndex < 0 ? null : values[subjectIndex], rowKey);
+    cipher.ensureSubjectKey(base);
     Set<String> required = currentDecision();
     Map<String, Object> columns = new LinkedHashMap<>();
     Set<String> encrypted = new LinkedHashSet<>();
@@ -210,6 +213,7 @@ public final class RecordProtector<T extends Record> {
       }
     }
     FieldRef base = place(subjectIndex < 0 ? null : columns.get(components.get(subjectIndex).name()), rowKey);
+    cipher.requireSubjectKey(base);
     Set<String> required = currentDecision();
     Object[] args = new Object[components.size()];
     for (int i = 0; i < args.length; i++) {

@@ -49,6 +49,11 @@ class CryptoErrorsDocTest {
     if (!actual.equals(expected) && Boolean.getBoolean("govdatasec.docs.write")) {
       Path tmp = Files.createTempFile(ERRORS.toAbsolutePath().getParent(), "errors", ".md.tmp");
       Files.writeString(tmp, text.substring(0, b + BEGIN.length()) + expected + text.substring(e), StandardCharsets.UTF_8);
+      try {
+        Files.setPosixFilePermissions(tmp, Files.getPosixFilePermissions(ERRORS));
+      } catch (UnsupportedOperationException notPosix) {
+        // keep the temporary file's permissions
+      }
       Files.move(tmp, ERRORS, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return;
     }

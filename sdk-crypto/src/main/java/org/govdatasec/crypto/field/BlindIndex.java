@@ -3,7 +3,6 @@ package org.govdatasec.crypto.field;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.govdatasec.crypto.CryptoError;
 import org.govdatasec.crypto.HkdfSm3;
 import org.govdatasec.crypto.HmacSm3;
@@ -372,14 +371,5 @@ public final class BlindIndex {
         k.destroy();
       }
     }
-  }
-
-  /**
-   * Describes the normalisers for documentation.
-   *
-   * @return their names joined by {@code ", "}
-   */
-  public String describeNormalizers() {
-    return normalizers.stream().map(Enum::name).collect(Collectors.joining(", "));
   }
 }

@@ -15,6 +15,8 @@ public final class Encoding {
   /** The domain tag that starts the HKDF info of a blind-index key. */
   public static final String BLIND_INDEX_TAG = "govdatasec/blind-index/v1";
 
+  /** Thread-safe (Commons Codec keeps per-call state in a context): URL-safe alphabet, no padding, no line breaks. */
+  private static final Base64 BASE64URL = Base64.builder().setUrlSafe(true).get();
   private static final byte[] FIELD_TAG_BYTES = FIELD_AD_TAG.getBytes(StandardCharsets.US_ASCII);
   private static final byte[] INDEX_TAG_BYTES = BLIND_INDEX_TAG.getBytes(StandardCharsets.US_ASCII);
 
@@ -98,7 +100,7 @@ public final class Encoding {
    * @return the text
    */
   public static String base64Url(byte[] bytes) {
-    return Base64.encodeBase64URLSafeString(bytes);
+    return new String(BASE64URL.encode(bytes), StandardCharsets.US_ASCII);
   }
 
   /**
@@ -121,8 +123,8 @@ public final class Encoding {
       }
     }
     String s = text.toString();
-    byte[] bytes = Base64.decodeBase64(s);
-    if (!Base64.encodeBase64URLSafeString(bytes).equals(s)) {
+    byte[] bytes = BASE64URL.decode(s);
+    if (!base64Url(bytes).equals(s)) {
       return null;
     }
     return bytes;

@@ -59,7 +59,7 @@ class BlindIndexPropertyTest {
     return choices.get(0) == 1 ? "  " + sb + " " : sb.toString();
   }
 
-  @Property(tries = 200, seed = "20241121")
+  @Property(tries = 1000, seed = "20241121")
   void equalAfterNormalisationMeansEqualIndex(@ForAll("idNumbers") String id,
       @ForAll @Size(min = 1, max = 18) List<@IntRange(min = 0, max = 8) Integer> choices) {
     String typed = retype(id, choices);
@@ -68,14 +68,14 @@ class BlindIndexPropertyTest {
     assertEquals(ID.indexLong(id), ID.indexLong(typed));
   }
 
-  @Property(tries = 100, seed = "20241122")
+  @Property(tries = 500, seed = "20241122")
   void mobileFormsAgree(@ForAll @IntRange(min = 0, max = 99_999_999) int n) {
     String m = "138" + String.format("%08d", n);
     String typed = "+86 " + m.substring(0, 3) + "-" + m.substring(3, 7) + " " + m.substring(7);
     assertEquals(MOBILE.index(m), MOBILE.index(typed));
   }
 
-  @Property(tries = 200, seed = "20241123")
+  @Property(tries = 1000, seed = "20241123")
   void deterministicAndWithinItsBitLength(@ForAll("text") String value, @ForAll @IntRange(min = 8, max = 256) int bits) {
     BlindIndex a = index("c", bits);
     BlindIndex b = index("c", bits);
@@ -86,7 +86,7 @@ class BlindIndexPropertyTest {
     assertTrue(new java.math.BigInteger(v, 16).bitLength() <= bits, v + " fits " + bits + " bits");
     if (bits <= 63) {
       long l = a.indexLong(value);
-      assertTrue(l >= 0 && l < (1L << bits));
+      assertTrue(l >= 0 && (bits == 63 || l < (1L << bits)), l + " below 2^" + bits);
       assertEquals(Long.parseLong(v, 16), l);
     }
   }
@@ -96,7 +96,7 @@ class BlindIndexPropertyTest {
     return Values.text();
   }
 
-  @Property(tries = 20, seed = "20241124")
+  @Property(tries = 50, seed = "20241124")
   void differentIndexNamesAreUnrelated(@ForAll("idNumbers") String seed) {
     // Over many values, two indexes of different names agree about as often as chance (2^-16 per value),
     // and neither is a function of the other's value.

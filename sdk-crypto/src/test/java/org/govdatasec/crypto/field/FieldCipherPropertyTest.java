@@ -41,7 +41,7 @@ class FieldCipherPropertyTest {
         .as(FieldRef::new);
   }
 
-  @Property(tries = 200, seed = "20241101")
+  @Property(tries = 1000, seed = "20241101")
   void textRoundTripsInBothModes(@ForAll("place") FieldRef where, @ForAll("text") String value) {
     EncryptedValue table = TABLE.protect(where, value);
     assertEquals(value, TABLE.reveal(where, table));
@@ -53,12 +53,12 @@ class FieldCipherPropertyTest {
     assertFalse(table.toString().contains(table.toText()), "toString shows a prefix only");
   }
 
-  @Property(tries = 50, seed = "20241102")
+  @Property(tries = 300, seed = "20241102")
   void bytesRoundTrip(@ForAll("place") FieldRef where, @ForAll byte[] value) {
     assertArrayEquals(value, TABLE.revealBytes(where, TABLE.protectBytes(where, value)));
   }
 
-  @Property(tries = 100, seed = "20241103")
+  @Property(tries = 300, seed = "20241103")
   void encryptionIsRandomised(@ForAll("place") FieldRef where, @ForAll("text") String value) {
     assertNotEquals(TABLE.protect(where, value), TABLE.protect(where, value), "a fresh nonce every time");
   }
@@ -66,7 +66,7 @@ class FieldCipherPropertyTest {
   /** Which part of the place a moved value lands in. */
   enum Part { TABLE, COLUMN, ROW, SUBJECT }
 
-  @Property(tries = 200, seed = "20241104")
+  @Property(tries = 1000, seed = "20241104")
   void valueMovedToAnotherPlaceFailsWith003(@ForAll("place") FieldRef where, @ForAll("text") String value,
       @ForAll Part part, @ForAll("place") FieldRef other) {
     FieldRef moved = switch (part) {
@@ -91,7 +91,7 @@ class FieldCipherPropertyTest {
     }
   }
 
-  @Property(tries = 300, seed = "20241105")
+  @Property(tries = 2000, seed = "20241105")
   void anyFlippedBitOfTheTextFormIsRejected(@ForAll("place") FieldRef where, @ForAll("text") String value,
       @ForAll @IntRange(min = 0, max = 10_000) int position, @ForAll @IntRange(min = 0, max = 6) int bit) {
     String stored = TABLE.protectToText(where, value);
@@ -105,7 +105,7 @@ class FieldCipherPropertyTest {
     assertNoPlaintext(e, value);
   }
 
-  @Property(tries = 200, seed = "20241106")
+  @Property(tries = 1000, seed = "20241106")
   void anyTruncationOfTheTextFormIsRejected(@ForAll("place") FieldRef where, @ForAll("text") String value,
       @ForAll @IntRange(min = 0, max = 10_000) int cut) {
     String stored = TABLE.protectToText(where, value);
@@ -115,7 +115,7 @@ class FieldCipherPropertyTest {
         e.getMessage());
   }
 
-  @Property(tries = 100, seed = "20241107")
+  @Property(tries = 1000, seed = "20241107")
   void anyFlippedBitOfTheBinaryFormFailsWith003(@ForAll("place") FieldRef where, @ForAll("text") String value,
       @ForAll @IntRange(min = 0, max = 100_000) int bitIndex) {
     byte[] ct = TABLE.protect(where, value).ciphertext();

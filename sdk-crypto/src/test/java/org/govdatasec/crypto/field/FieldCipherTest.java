@@ -215,4 +215,30 @@ class FieldCipherTest {
     assertEquals(CryptoError.DECRYPTION_FAILED,
         code(() -> CIPHER.reveal(WHERE, new EncryptedValue(Arrays.copyOf(ct, ct.length - 1)))));
   }
+
+  @Test
+  @DisplayName("Thread-safe: four threads protect and reveal through one cipher, every value round-trips")
+  void concurrentUse() throws Exception {
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        int thread = t;
+        results.add(pool.submit(() -> {
+          int ok = 0;
+          for (int i = 0; i < 500; i++) {
+            FieldRef where = FieldRef.row("citizen", "id_number", thread + "-" + i);
+            String value = "45010319820315" + String.format("%04d", i);
+            ok += value.equals(CIPHER.revealText(where, CIPHER.protectToText(where, value))) ? 1 : 0;
+          }
+          return ok;
+        }));
+      }
+      for (java.util.concurrent.Future<Integer> f : results) {
+        assertEquals(500, f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }

@@ -127,7 +127,7 @@ class RecordProtectorPropertyTest {
         .build();
   }
 
-  @Property(tries = 60, seed = "20241111")
+  @Property(tries = 300, seed = "20241111")
   void encryptsExactlyThePolicysFieldsAndRevealRestores(@ForAll("residents") Resident r,
       @ForAll @IntRange(min = 0, max = 4) int agency, @ForAll boolean highVolume, @ForAll boolean perSubject) {
     Integer agencyGrade = agency == 0 ? null : agency;
@@ -157,7 +157,7 @@ class RecordProtectorPropertyTest {
     assertEquals(r, p.reveal(row.columns()));
   }
 
-  @Property(tries = 20, seed = "20241112")
+  @Property(tries = 100, seed = "20241112")
   void destroyedSubjectKeyFailsWith008NotTampering(@ForAll("residents") Resident r) {
     InMemorySubjectKeys keys = new InMemorySubjectKeys();
     RecordProtector<Resident> p = RecordProtector.builder(Resident.class)
@@ -170,7 +170,7 @@ class RecordProtectorPropertyTest {
     assertEquals(CryptoError.KEY_DESTROYED, e.error());
   }
 
-  @Property(tries = 30, seed = "20241113")
+  @Property(tries = 100, seed = "20241113")
   void valueCopiedFromAnotherRecordFailsWith003(@ForAll("residents") Resident a, @ForAll("residents") Resident b) {
     net.jqwik.api.Assume.that(!a.residentNo().equals(b.residentNo()) && a.idNumber() != null && b.idNumber() != null);
     RecordProtector<Resident> p = RecordProtector.builder(Resident.class)

@@ -42,7 +42,8 @@ import org.govdatasec.samples.registry.ServiceAppointment;
  * override with a waiver, and the volume rule (CLS-3).
  *
  * <p>Run it with {@code mvn -B -q -Pdemo -DskipTests verify -pl samples}. The output is deterministic
- * (no clock, no randomness) and about 100 columns wide, so tests can assert on it. To add a step, write a
+ * (no clock, no randomness; only the ciphertext tokens and blind-index values of the protection step vary
+ * with its freshly generated keys) and about 100 columns wide, so tests can assert on it. To add a step, write a
  * method that starts with {@code section(title)} and call it from {@link #run()}.
  */
 public final class RegistryDemo {
@@ -109,6 +110,8 @@ public final class RegistryDemo {
     maskingStep();
     governanceStep();
     auditStep();
+    section("Fields encrypted under the policy, a blind index, a moved value refused (ST-2, PI-5)");
+    ProtectStep.run(out);
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");

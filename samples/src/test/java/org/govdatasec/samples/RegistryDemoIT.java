@@ -40,7 +40,9 @@ class RegistryDemoIT {
   }
 
   private static String normalise(String text) {
-    return text.replace("\r\n", "\n");
+    // The protection step encrypts under keys generated per run: mask its tokens and index values.
+    return text.replace("\r\n", "\n").replaceAll("gds1\\.[A-Za-z0-9_-]+", "gds1.<token>")
+        .replaceAll("bidx:[0-9a-f]+", "bidx:<index>");
   }
 
   /** The text from the line starting with {@code from} up to the next line starting with {@code to}. */
@@ -149,7 +151,7 @@ class RegistryDemoIT {
 
   @Test
   void volumeRuleAddsTheHighRiskControlsAtOnePointTwoMillion() {
-    String step = between("The volume rule", "End of demo.");
+    String step = between("The volume rule", "STEP 6");
     assertContains(step, "Citizen at 800,000 subjects: high-risk: no\n");
     assertContains(step, "Citizen at 1,200,000 subjects: high-risk: yes, the system holds personal information of");
     String changes = between("What changes for Citizen at 1,200,000 subjects", "Where the threshold lies");
@@ -259,5 +261,39 @@ class RegistryDemoIT {
     assertEquals(org.govdatasec.audit.Tamper.MODIFIED, r.tamperKind());
     assertEquals(4, r.tamperSeq());
     assertTrue(java.nio.file.Files.exists(r.html()));
+  }
+
+  @Test
+  void protectsThePolicysFieldsFindsByBlindIndexAndRefusesAMovedValue() {
+    // Up to the next step or the end, whichever comes first: other steps may follow this one.
+    String tail = between("  Fields encrypted under the policy, a blind index", "End of demo.");
+    String step = tail.contains("\nSTEP ") ? tail.substring(0, tail.indexOf("\nSTEP ")) : tail;
+    assertContains(step, "  encrypted: name, idNumber, mobile, address, birthDate, ethnicity\n");
+    assertContains(step, "  in clear:  citizenNo, remarks (citizenNo binds every value to its subject)\n");
+    assertTrue(Pattern.compile("\n  NN-0000001 +gds1.<token>\\.\\.\\. +gds1.<token>\\.\\.\\. +gds1.<token>\\.\\.\\. +bidx:<index>\n")
+        .matcher(step).find(), step);
+    assertContains(step, "Blind index citizen.idNumber: 19 bits = BlindIndex.suggestBits(1,200,000): about 2.3 rows per");
+    assertContains(step, "  found NN-0000001 黄志强 (its decrypted idNumber equals the query)\n");
+    assertContains(step, "  refused: GDS-CRYPTO-003 DECRYPTION_FAILED [ST-2]\n");
+    assertContains(step, "Every stored row reads back to its citizen: yes\n");
+    assertFalse(step.contains("450103198203150311"), "no ID number in clear in the stored rows");
+
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ProtectStep.Result r = ProtectStep.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    assertEquals(java.util.Set.of("name", "idNumber", "mobile", "address", "birthDate", "ethnicity"), r.encryptedFields());
+    assertEquals(19, r.indexBits());
+    assertEquals("NN-0000001", r.found());
+    assertTrue(r.candidates().contains("NN-0000001"), r.candidates().toString());
+    assertEquals("GDS-CRYPTO-003", r.movedValueError());
+    assertTrue(r.allRevealed());
+    assertEquals(3, r.rows().size());
+    for (java.util.Map<String, Object> row : r.rows()) {
+      for (String column : r.encryptedFields()) {
+        assertTrue(String.valueOf(row.get(column)).startsWith("gds1."), column + " stored encrypted: " + row.get(column));
+      }
+      assertTrue(String.valueOf(row.get(ProtectStep.ID_INDEX_COLUMN)).matches("bidx:[0-9a-f]{5}"));
+      assertEquals(row.get("citizenNo"), row.get("citizenNo").toString());
+    }
+    assertEquals(r.rows().get(0).get(ProtectStep.ID_INDEX_COLUMN), r.queryIndex(), "the typed query finds 黄志强's row");
   }
 }

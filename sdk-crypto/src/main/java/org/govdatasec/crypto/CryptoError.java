@@ -84,7 +84,11 @@ public enum CryptoError implements ErrorCode {
   /** A passphrase-derived key-encryption key with unsafe parameters. */
   WEAK_PASSPHRASE_PARAMETERS("GDS-CRYPTO-019",
       "Use at least 100,000 PBKDF2-HMAC-SM3 iterations, a 16-byte salt and a passphrase of 12 characters or more.",
-      Requirement.ST_3);
+      Requirement.ST_3),
+  /** A JPA converter was used before a field cipher was configured for it. */
+  FIELD_CIPHER_NOT_CONFIGURED("GDS-CRYPTO-020",
+      "Call GovDataSecJpa.configure(fieldCipher) at start-up, before the persistence unit reads or writes an entity.",
+      Requirement.ST_2, Requirement.PI_5);
 
   private final String code;
   private final String fix;

@@ -211,7 +211,7 @@ public final class AuditStep {
         out.println("    " + l);
       }
     }
-    out.println("  HTML report with charts: " + html);
+    out.println("  HTML report with charts: <work>/" + workDir.relativize(html) + " (the work folder is named at the end)");
     out.println();
 
     Files.createDirectories(tamperedDir);

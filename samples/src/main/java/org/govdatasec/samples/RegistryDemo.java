@@ -1,7 +1,12 @@
 package org.govdatasec.samples;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,7 +44,9 @@ import org.govdatasec.samples.registry.ServiceAppointment;
 /**
  * Walks the citizen registry of the Nanning big-data bureau through govdatasec, one step per method:
  * the scenario, each data type's schema and assessment, a refused annotation, the bureau's policy
- * override with a waiver, and the volume rule (CLS-3).
+ * override with a waiver, the volume rule (CLS-3), the compile-time catalog (CLS-4), field encryption
+ * and blind indexes (ST-2), keys and crypto-shredding (DS-2), masked fixtures (USE-5), governance
+ * (consent, approvals, verified destruction) and the audit log (AU-1 to AU-4).
  *
  * <p>Run it with {@code mvn -B -q -Pdemo -DskipTests verify -pl samples}. The output is deterministic
  * (no clock, no randomness; only the ciphertext tokens and blind-index values of the protection step vary
@@ -56,6 +63,7 @@ public final class RegistryDemo {
   private final RegistryScenario scenario;
   private final int wrapWidth;
   private final PolicyEngine defaultEngine;
+  private final Path workDir;
   private int step;
 
   /**
@@ -78,6 +86,20 @@ public final class RegistryDemo {
    * @throws IllegalArgumentException if the width is below 40
    */
   public RegistryDemo(PrintStream out, RegistryScenario scenario, int wrapWidth) {
+    this(out, scenario, wrapWidth, newWorkDir());
+  }
+
+  /**
+   * Creates a demo that keeps the files it writes (keys, vault, masked fixtures, audit log, review report,
+   * destruction certificate) in a given folder, one subfolder per step.
+   *
+   * @param out where to print; it should encode UTF-8, the output holds Chinese labels
+   * @param scenario the scenario to walk through, with its current subject count
+   * @param wrapWidth the display width to wrap at; {@link Integer#MAX_VALUE} never wraps
+   * @param workDir an empty folder for the files the demo writes
+   * @throws IllegalArgumentException if the width is below 40
+   */
+  public RegistryDemo(PrintStream out, RegistryScenario scenario, int wrapWidth, Path workDir) {
     if (wrapWidth < 40) {
       throw new IllegalArgumentException("wrap width " + wrapWidth + " is below 40");
     }
@@ -85,6 +107,24 @@ public final class RegistryDemo {
     this.scenario = scenario;
     this.wrapWidth = wrapWidth;
     this.defaultEngine = scenario.engine(ControlPolicy.defaults());
+    this.workDir = workDir;
+  }
+
+  private static Path newWorkDir() {
+    try {
+      return Files.createTempDirectory("govdatasec-demo-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Returns the folder that holds the files the demo wrote.
+   *
+   * @return the work folder
+   */
+  public Path workDir() {
+    return workDir;
   }
 
   /**
@@ -94,8 +134,12 @@ public final class RegistryDemo {
    */
   public static void main(String[] args) {
     PrintStream utf8 = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    new RegistryDemo(utf8, new RegistryScenario()).run();
+    RegistryDemo demo = new RegistryDemo(utf8, new RegistryScenario());
+    demo.run();
     utf8.flush();
+    // On the error stream, so that standard output stays the same from run to run.
+    System.err.println("The files the demo wrote (keys, vault, fixtures, audit log, review report, certificate): "
+        + demo.workDir());
   }
 
   /** Runs every step, in order. */
@@ -107,11 +151,11 @@ public final class RegistryDemo {
     agencyPolicyStep();
     volumeRuleStep();
     catalogStep();
+    protectStep();
+    keysStep();
     maskingStep();
     governanceStep();
     auditStep();
-    section("Fields encrypted under the policy, a blind index, a moved value refused (ST-2, PI-5)");
-    ProtectStep.run(out);
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -120,12 +164,6 @@ public final class RegistryDemo {
   // ---------------------------------------------------------------------------------------------------
   // Steps
   // ---------------------------------------------------------------------------------------------------
-
-  private void auditStep() {
-    section("Every access is audited: durable, tamper-evident log, proof, review (AU-1 to AU-4, TX-2)");
-    out.flush();
-    AuditStep.run(out, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "govdatasec-demo"));
-  }
 
   private void title() {
     println("=".repeat(WIDTH));
@@ -302,21 +340,53 @@ public final class RegistryDemo {
     CatalogStep.lines().forEach(this::println);
   }
 
+  private void protectStep() {
+    section("Fields encrypted under the policy, a blind index, a moved value refused (ST-2, PI-5)");
+    printBlock(captured(o -> ProtectStep.run(o)));
+  }
+
+  private void keysStep() {
+    section("Keys: master key, keyset rotation, per-citizen keys and crypto-shredding (ST-2, ST-3, DS-2)");
+    printBlock(captured(o -> {
+      try {
+        KeysStep.run(o, stepDir("keys"));
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException("the demo's cryptography failed", e);
+      }
+    }));
+  }
+
   private void maskingStep() {
     section("Masked test fixtures of the registry for a test team (USE-5, PI-5)");
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-    try {
-      java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("govdatasec-demo-masking");
-      MaskingStep.run(new PrintStream(buf, true, StandardCharsets.UTF_8), dir);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    printBlock(buf.toString(StandardCharsets.UTF_8));
+    printBlock(captured(o -> MaskingStep.run(o, stepDir("masking"))));
   }
 
   private void governanceStep() {
     section("Governance: consent, approval tickets, verified destruction (PI-2, PI-3, USE-2, USE-6, DS-1, DS-2)");
-    printBlock(GovernanceStep.runInTempDir());
+    printBlock(captured(o -> GovernanceStep.run(o, stepDir("governance"))));
+  }
+
+  private void auditStep() {
+    section("Every access is audited: durable, tamper-evident log, proof, review (AU-1 to AU-4, TX-2)");
+    printBlock(captured(o -> AuditStep.run(o, stepDir("audit"))));
+  }
+
+  /** Runs a step that prints to a stream, and returns what it printed (so it is wrapped like the rest). */
+  private static String captured(java.util.function.Consumer<PrintStream> step) {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    PrintStream o = new PrintStream(buf, true, StandardCharsets.UTF_8);
+    step.accept(o);
+    o.flush();
+    return buf.toString(StandardCharsets.UTF_8);
+  }
+
+  /** A fresh subfolder of the work folder for one step. */
+  private Path stepDir(String name) {
+    try {
+      return Files.createDirectories(workDir.resolve(name));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   // ---------------------------------------------------------------------------------------------------

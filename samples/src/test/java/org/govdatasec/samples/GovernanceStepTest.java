@@ -2,6 +2,7 @@ package org.govdatasec.samples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -16,7 +17,12 @@ import java.util.List;
 import org.govdatasec.audit.AuditVerifier;
 import org.govdatasec.audit.VerificationReport;
 import org.govdatasec.cli.GovDataSec;
+import org.govdatasec.core.governance.destruction.KeyShredder;
+import org.govdatasec.core.governance.destruction.ShredProof;
+import org.govdatasec.crypto.CryptoException;
 import org.govdatasec.crypto.Sm2PublicKey;
+import org.govdatasec.crypto.keys.MasterKeyFile;
+import org.govdatasec.crypto.keys.SubjectKeyVault;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +118,32 @@ class GovernanceStepTest {
     assertTrue(Files.exists(work.resolve("vault-backup").resolve("subject-keys.mv.db")));
     assertFalse(Files.exists(work.resolve("vault-backup").resolve("subject-keys.tombstones")));
     assertTrue(Files.exists(work.resolve("kek").resolve("subject-keys.tombstones")));
+  }
+
+  @Test
+  void theShredderMapsTheVaultsProofAndStaysIdempotent(@TempDir Path dir) throws Exception {
+    MasterKeyFile master = MasterKeyFile.openOrCreate(dir.resolve("kek").resolve("master.key"));
+    try (SubjectKeyVault vault = SubjectKeyVault.builder().kek(master.aead()).h2File(dir.resolve("vault").resolve("k"))
+        .tombstoneFile(dir.resolve("kek").resolve("k.tombstones"))
+        .clock(java.time.Clock.fixed(GovernanceStep.NOW, java.time.ZoneOffset.UTC)).build()) {
+      byte[] ct = vault.aeadFor("NN-0000009").encrypt(new byte[] {1, 2, 3}, new byte[0]);
+      KeyShredder shredder = GovernanceStep.shredder(vault);
+      ShredProof first = shredder.shred("NN-0000009");
+      assertEquals("NN-0000009", first.subjectId());
+      assertTrue(first.verified());
+      assertEquals(vault.storeDescription() + " (tombstones " + vault.tombstoneFile() + ")", first.store());
+      assertEquals(Integer.toUnsignedString(org.govdatasec.crypto.keys.KeysetAead.keyIdOf(ct)), first.keyId());
+      CryptoException e = assertThrows(CryptoException.class,
+          () -> vault.existingAeadFor("NN-0000009").decrypt(ct, new byte[0]));
+      assertEquals("GDS-CRYPTO-008", e.code());
+      ShredProof again = shredder.shred("NN-0000009");
+      assertTrue(again.verified());
+      assertEquals(first.keyId(), again.keyId());
+      // a fixed clock: the tombstone keeps milliseconds, destroy() reports the clock's full precision
+      assertEquals(GovernanceStep.NOW, first.destroyedAt());
+      assertEquals(first.destroyedAt(), again.destroyedAt());
+      CryptoException none = assertThrows(CryptoException.class, () -> shredder.shred("NN-0000010"));
+      assertEquals("GDS-CRYPTO-006", none.code());
+    }
   }
 }

@@ -221,8 +221,24 @@ class RegistryDemoIT {
     assertContains(step, "  subject=NN-0000002\n");
     assertContains(step, "  step.detail=4 protected values of 1 subject tried after shredding: none decrypts\n");
     assertContains(step, "  verified=true\n");
-    assertContains(step, "  NN-0000001: 4 of 4 protected values decrypt\n  NN-0000002: 0 of 4 protected values decrypt;"
-        + " rows deleted\n");
+    assertContains(step, "Key vault (sdk-crypto SubjectKeyVault): jdbc:h2:file:<work>/vault/subject-keys, 2 subject keys,");
+    assertContains(step, "tombstones in <work>/kek/subject-keys.tombstones.\n");
+    assertContains(step, "[subject-keys.mv.db] copied to <work>/vault-backup; the tombstone file and the master key are"
+        + " not in it.\n");
+    assertContains(step, "  step.detail=1 subject: keys destroyed in jdbc:h2:file:<work>/vault/subject-keys (tombstones"
+        + " <work>/kek/subject-keys.tombstones) (key ids …)\n");
+    assertContains(step, "Audit checkpoint for the certificate: forced and SM2-signed by the AuditLog, origin "
+        + GovernanceStep.AUDIT_ORIGIN + ", size 22, root ….\n");
+    assertContains(step, "  audit-checkpoint=" + GovernanceStep.AUDIT_ORIGIN + "/22/…\n");
+    assertContains(step, "The vault's store is restored from the backup: its file holds key rows for"
+        + " [NN-0000001, NN-0000002].\n");
+    assertContains(step, "Reopened (the tombstones are not part of the backup): 1 subject key;");
+    assertContains(step, "  NN-0000001: 4 of 4 protected values decrypt\n  NN-0000002: 0 of 4 protected values decrypt,"
+        + " refused with GDS-CRYPTO-008; rows deleted\n");
+    assertContains(step, "vault.verifyDestroyed(NN-0000002): verified true, re-checked: the vault refuses the subject"
+        + " with GDS-CRYPTO-008 (destroyed)");
+    assertContains(step, "audit log: 23 events, verified, checkpoint size 23 (AuditVerifier, public key only)\n");
+    assertContains(step, "the certificate's audit-checkpoint is a signed checkpoint of this log: yes\n");
     assertContains(step, "DestructionCertificate.verifyText(file, public key): verified, 1 subject, approvers"
         + " [liu.yang, chen.lixin]");
     assertContains(step, "  GDS-GOV-025 [DS-1] The signature of certificate DC-… does not verify");
@@ -247,6 +263,19 @@ class RegistryDemoIT {
                 org.govdatasec.crypto.Sm2Verifier.create(key)::isValid));
     assertEquals(List.of("NN-0000002"), c.subjects());
     assertEquals(23, r.auditEvents());
+    assertEquals(r.auditCheckpoint(), c.auditCheckpoint());
+    assertTrue(c.auditCheckpoint().startsWith(GovernanceStep.AUDIT_ORIGIN + "/22/"), c.auditCheckpoint());
+    assertEquals("jdbc:h2:file:" + dir.resolve("vault").resolve("subject-keys").toAbsolutePath(), r.vaultStore());
+    assertTrue(c.technicalMethod().contains(r.vaultStore()), c.technicalMethod());
+    assertEquals("GDS-CRYPTO-008", r.restoredVaultRefusal());
+    assertEquals(List.of("NN-0000001"), r.readableAfterRestore());
+    org.govdatasec.audit.VerificationReport log = org.govdatasec.audit.AuditVerifier.verify(r.auditLogDirectory(),
+        org.govdatasec.crypto.Sm2PublicKey.fromPem(java.nio.file.Files.readString(r.auditKeyFile())));
+    assertTrue(log.valid(), log.summary());
+    assertEquals(23, log.events());
+    assertEquals(23, log.signedSize());
+    assertTrue(r.auditLogVerified());
+    assertTrue(r.certificateCheckpointSigned());
   }
 
   @Test

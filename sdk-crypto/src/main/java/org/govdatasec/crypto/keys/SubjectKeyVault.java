@@ -171,7 +171,8 @@ public final class SubjectKeyVault implements SubjectKeyProvider, SubjectCounter
       SubjectKey key = key(subjectId, false);
       byte[] probeAd = probeAd(subjectId);
       byte[] probe = Framing.encrypt(key.keyId(), key.gcm(), PROBE, probeAd);
-      Instant now = clock.instant();
+      // Millisecond precision, as the tombstone keeps it, so destroy and verifyDestroyed report one time.
+      Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
       tombstones.append(subjectId, key.keyId(), now.toEpochMilli());
       cache.invalidate(subjectId);
       key.material().destroy();

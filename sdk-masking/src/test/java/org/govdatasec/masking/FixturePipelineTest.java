@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** USE-5, PI-5: the fixture pipeline end to end on small files. */
 class FixturePipelineTest {
   private static final MaskingKey KEY = MaskingKey.fromBytes(filled(3));
+  static final MaskingKey KEY_FOR_TESTS = KEY;
 
   static byte[] filled(int b) {
     byte[] k = new byte[32];

@@ -34,7 +34,8 @@ import org.govdatasec.masking.internal.RowSource;
  * <p>A run reads every input twice. Pass 1 validates structure (header, ragged rows, quotes, unlisted
  * columns) and records a 64-bit fingerprint of every tracked source value: values of 6 code points or
  * more of columns masked by a strategy other than KEEP and GENERALISE (for FREE_TEXT columns, only the
- * identifiers found inside them), and the identifiers found inside GENERIC values. Pass 2 masks each row into a temporary file in the output folder; a pseudonym that equals a
+ * identifiers found inside them), and the identifiers found inside GENERIC values. Pass 2 masks each row (free text last: a name the row holds in a
+ * NAME column is replaced inside its free text by the same pseudonym) into a temporary file in the output folder; a pseudonym that equals a
  * tracked source value is re-derived (so no pseudonym is another real person's value), and every output
  * value, and every identifier inside it, is checked against the fingerprints. Hits are confirmed
  * exactly against the sources before the run fails with {@code GDS-MASK-015}. Memory: about 16 to 32
@@ -194,9 +195,19 @@ public final class FixturePipeline {
       StringBuilder key = new StringBuilder();
       while (src.next()) {
         rows++;
-        for (int i = 0; i < cols.length; i++) {
+        // Free text last, so that a name the row holds in a NAME column is replaced inside its free text by
+        // the same pseudonym (no dictionary finds names in text, but the row says which names it holds).
+        for (int k = 0; k < 2 * cols.length; k++) {
+          int i = k % cols.length;
+          boolean free = rules[i].format() == Format.FREE_TEXT;
+          if ((k < cols.length) == free) {
+            continue;
+          }
           String v = src.value(i);
           FieldRule r = rules[i];
+          if (free && v != null && r.strategy() != Strategy.KEEP) {
+            v = withRowNames(v, src, rules, out);
+          }
           if (r.strategy() == Strategy.KEEP || v == null) {
             out[i] = r.strategy() == Strategy.SUPPRESS ? null : v;
           } else {
@@ -212,6 +223,8 @@ public final class FixturePipeline {
             }
             masked++;
           }
+        }
+        for (int i = 0; i < cols.length; i++) {
           scan(out[i], fs.name(), src.line(), i, cols[i], sources, seed, candidates);
         }
         if (qiIdx.length > 0) {
@@ -381,6 +394,24 @@ public final class FixturePipeline {
       }
     }
     return -1;
+  }
+
+  /**
+   * Replaces, inside one free-text value, every name that the same row holds in a masked NAME column by
+   * that column's masked output (already computed: free text is masked last).
+   */
+  private static String withRowNames(String text, RowSource src, FieldRule[] rules, String[] out) {
+    String result = text;
+    for (int j = 0; j < rules.length; j++) {
+      if (rules[j].format() != Format.NAME || rules[j].strategy() == Strategy.KEEP) {
+        continue;
+      }
+      String name = src.value(j);
+      if (name != null && name.codePointCount(0, name.length()) >= 2 && result.contains(name)) {
+        result = result.replace(name, out[j] == null ? "" : out[j]);
+      }
+    }
+    return result;
   }
 
   private record Candidate(String value, String where) {}

@@ -6,8 +6,9 @@ import java.util.function.BiFunction;
  * Finds identifiers in free text and replaces each: runs of ASCII letters, digits and {@code @._%+-:}
  * are classified as e-mail, resident ID, credit code, bank card, mobile, landline or IP address; any
  * other run holding 7 digits or more is replaced as generic text, so an invalid ID number in a remark
- * is masked too. Names inside free text are not detected (no dictionary can find them reliably): declare
- * such text as its own column or suppress it.
+ * is masked too. Names inside free text are not found by this class (no dictionary finds them reliably);
+ * the fixture pipeline replaces the names that the same row holds in its NAME columns by their
+ * pseudonyms, and other names should be declared as their own column or the text suppressed.
  */
 final class FreeText {
   private FreeText() {}

@@ -28,6 +28,7 @@ import org.govdatasec.core.audit.AuditEvent;
 import org.govdatasec.core.audit.AuditException;
 import org.govdatasec.core.audit.DataObject;
 import org.govdatasec.core.audit.Outcome;
+import org.govdatasec.core.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,7 +162,7 @@ class AuditLogTest {
   @Test
   @DisplayName("AU-2: a clock that goes backwards keeps log times monotonic and records by how much")
   void clockBackwards() throws IOException {
-    TestLogs.MutableClock clock = new TestLogs.MutableClock(TestLogs.T0);
+    MutableClock clock = new MutableClock(TestLogs.T0);
     try (AuditLog log = TestLogs.builder(dir).clock(clock).open()) {
       log.append(TestLogs.event(0));
       clock.advance(-5_000);

@@ -15,6 +15,7 @@ import org.govdatasec.audit.internal.LogFiles;
 import org.govdatasec.core.audit.Action;
 import org.govdatasec.core.audit.AuditError;
 import org.govdatasec.core.audit.AuditException;
+import org.govdatasec.core.testing.MutableClock;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +30,7 @@ class PruneAndProofTest {
   @Test
   @DisplayName("AU-2: every event's inclusion proof and every checkpoint pair's consistency proof verify")
   void proofs() {
-    TestLogs.MutableClock clock = new TestLogs.MutableClock(TestLogs.T0);
+    MutableClock clock = new MutableClock(TestLogs.T0);
     try (AuditLog log = TestLogs.builder(dir).clock(clock).checkpointEvery(10).open()) {
       for (int i = 0; i < 30; i++) {
         log.append(TestLogs.event(i));
@@ -74,7 +75,7 @@ class PruneAndProofTest {
   @Test
   @DisplayName("TX-2: whole segments past 180 days behind a checkpoint are pruned, logged, and the rest verifies")
   void prune() throws IOException {
-    TestLogs.MutableClock clock = new TestLogs.MutableClock(TestLogs.T0);
+    MutableClock clock = new MutableClock(TestLogs.T0);
     try (AuditLog log = TestLogs.builder(dir).clock(clock).checkpointEvery(1000)
         .checkpointInterval(Duration.ofDays(100_000)).open()) {
       for (int day = 0; day < 3; day++) {

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.govdatasec.audit.internal.LogFiles;
+import org.govdatasec.core.testing.MutableClock;
 import org.govdatasec.crypto.Sm2PrivateKey;
 import org.govdatasec.crypto.Sm3;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class TamperTest {
   @BeforeAll
   static void writeLog() {
     original = root.resolve("log");
-    TestLogs.MutableClock clock = new TestLogs.MutableClock(TestLogs.T0);
+    MutableClock clock = new MutableClock(TestLogs.T0);
     try (AuditLog log = TestLogs.builder(original).clock(clock).checkpointEvery(10).open()) {
       for (int i = 0; i < 30; i++) {
         clock.advance(1000);

@@ -1,10 +1,7 @@
 package org.govdatasec.audit;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.govdatasec.core.audit.Action;
 import org.govdatasec.core.audit.Actor;
@@ -38,38 +35,5 @@ final class TestLogs {
     return AuditEvent.builder(Action.READ, new Actor("user" + (i % 5), "clerk", "民政局", "registry"))
         .id(id).object(DataObject.records("registry", "citizen", List.of("c" + i)))
         .level(Classification.general(3)).purpose("crash test").build();
-  }
-
-  /** A clock the test moves by hand. */
-  static final class MutableClock extends Clock {
-    volatile long millis;
-
-    MutableClock(Instant start) {
-      millis = start.toEpochMilli();
-    }
-
-    void advance(long ms) {
-      millis += ms;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public long millis() {
-      return millis;
-    }
-
-    @Override
-    public Instant instant() {
-      return Instant.ofEpochMilli(millis);
-    }
   }
 }

@@ -1,6 +1,5 @@
 package org.govdatasec.cli;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -25,28 +24,14 @@ public enum CliError implements ErrorCode {
   /** The output file could not be written. */
   OUTPUT_FAILED("GDS-CLI-005", "Check that the output directory exists and is writable.", Requirement.CLS_4);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   CliError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -1,6 +1,5 @@
 package org.govdatasec.crypto;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -90,29 +89,15 @@ public enum CryptoError implements ErrorCode {
       "Call GovDataSecJpa.configure(fieldCipher) at start-up, before the persistence unit reads or writes an entity.",
       Requirement.ST_2, Requirement.PI_5);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   CryptoError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 
   /**

@@ -1,6 +1,5 @@
 package org.govdatasec.masking;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -92,29 +91,15 @@ public enum MaskError implements ErrorCode {
       "Put @MaskedFixture on a parameter or field of type List<Map<String, String>> and name resources that exist on the test class path.",
       Requirement.USE_5);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   MaskError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 
   /**

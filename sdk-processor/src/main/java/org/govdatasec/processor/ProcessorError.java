@@ -1,6 +1,5 @@
 package org.govdatasec.processor;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -45,28 +44,14 @@ public enum ProcessorError implements ErrorCode {
           + " -Agovdatasec.internalError=error|warning.",
       Requirement.CLS_5);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   ProcessorError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 }

@@ -1,6 +1,5 @@
 package org.govdatasec.core.audit;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -86,29 +85,15 @@ public enum AuditError implements ErrorCode {
       "Check the SM2 private key given to the log (not destroyed) and the crypto provider.",
       Requirement.AU_2);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   AuditError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 
   /**

@@ -50,29 +50,15 @@ public enum ClassificationError implements ErrorCode {
   NOT_A_DATA_TYPE("GDS-CLS-011", "Ask for the schema of a record or a class (not an interface, enum, array or primitive).",
       Requirement.CLS_1);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   ClassificationError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 
   /**

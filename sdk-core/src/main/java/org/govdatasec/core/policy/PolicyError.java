@@ -1,6 +1,5 @@
 package org.govdatasec.core.policy;
 
-import java.util.List;
 import org.govdatasec.core.ErrorCode;
 import org.govdatasec.core.Requirement;
 
@@ -47,28 +46,14 @@ public enum PolicyError implements ErrorCode {
   BAD_SYSTEM_PROFILE("GDS-POL-011", "Give the system profile a name and an owning unit.",
       Requirement.CLS_4);
 
-  private final String code;
-  private final String fix;
-  private final List<Requirement> requirements;
+  private final Spec spec;
 
   PolicyError(String code, String fix, Requirement... requirements) {
-    this.code = code;
-    this.fix = fix;
-    this.requirements = List.of(requirements);
+    this.spec = Spec.of(code, fix, requirements);
   }
 
   @Override
-  public String code() {
-    return code;
-  }
-
-  @Override
-  public List<Requirement> requirements() {
-    return requirements;
-  }
-
-  @Override
-  public String fix() {
-    return fix;
+  public Spec spec() {
+    return spec;
   }
 }

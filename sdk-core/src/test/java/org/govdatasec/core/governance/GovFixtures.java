@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -53,53 +49,6 @@ public final class GovFixtures {
     org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
     ds.setURL("jdbc:h2:file:" + dir.resolve("gov").toAbsolutePath() + ";DB_CLOSE_DELAY=0");
     return ds;
-  }
-
-  /** A clock the test moves. */
-  public static final class MutableClock extends Clock {
-    private volatile Instant now;
-
-    /**
-     * Creates a clock at a moment.
-     *
-     * @param now the moment
-     */
-    public MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    /**
-     * Moves the clock forward.
-     *
-     * @param d how far
-     */
-    public void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    /**
-     * Sets the clock.
-     *
-     * @param at the moment
-     */
-    public void set(Instant at) {
-      now = at;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 
   /**

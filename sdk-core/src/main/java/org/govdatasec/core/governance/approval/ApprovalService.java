@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.govdatasec.core.audit.Action;
 import org.govdatasec.core.audit.AuditEvent;
-import org.govdatasec.core.audit.AuditRecorder;
 import org.govdatasec.core.audit.DataObject;
 import org.govdatasec.core.audit.Outcome;
 import org.govdatasec.core.classification.DataLevel;
@@ -19,6 +18,7 @@ import org.govdatasec.core.governance.GovernanceException;
 import org.govdatasec.core.governance.Official;
 import org.govdatasec.core.governance.Role;
 import org.govdatasec.core.governance.SigningKey;
+import org.govdatasec.core.internal.governance.AuditedBuilder;
 import org.govdatasec.core.internal.governance.GovAudit;
 import org.govdatasec.core.internal.governance.Ids;
 
@@ -47,12 +47,12 @@ public final class ApprovalService {
   private final Clock clock;
   private final String system;
 
-  private ApprovalService(Builder b) {
+  private ApprovalService(Builder b, GovAudit audit, String system) {
     this.policy = b.policy;
     this.signingKey = b.signingKey;
-    this.clock = b.clock;
-    this.audit = new GovAudit(b.recorder, b.clock);
-    this.system = b.system;
+    this.clock = audit.clock();
+    this.audit = audit;
+    this.system = system;
   }
 
   /**
@@ -187,12 +187,9 @@ public final class ApprovalService {
   }
 
   /** Builds an {@link ApprovalService}. */
-  public static final class Builder {
+  public static final class Builder extends AuditedBuilder<Builder> {
     private ApprovalPolicy policy = ApprovalPolicy.defaults();
     private SigningKey signingKey;
-    private AuditRecorder recorder;
-    private Clock clock = Clock.systemUTC();
-    private String system;
 
     private Builder() {}
 
@@ -219,50 +216,17 @@ public final class ApprovalService {
     }
 
     /**
-     * Sets the audit recorder (required).
-     *
-     * @param value the recorder
-     * @return this builder
-     */
-    public Builder recorder(AuditRecorder value) {
-      this.recorder = Objects.requireNonNull(value, "recorder");
-      return this;
-    }
-
-    /**
-     * Sets the clock (default: system UTC).
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the system name written into audit events.
-     *
-     * @param value the system
-     * @return this builder
-     */
-    public Builder system(String value) {
-      this.system = value;
-      return this;
-    }
-
-    /**
      * Builds the service.
      *
      * @return the service
      * @throws GovernanceException {@code GDS-GOV-011} without a signing key or recorder
      */
     public ApprovalService build() {
-      if (signingKey == null || recorder == null) {
+      if (signingKey == null || !hasRecorder()) {
         throw GovernanceError.BAD_APPROVAL_REQUEST.exception("An approval service needs a signing key and an audit"
             + " recorder.");
       }
-      return new ApprovalService(this);
+      return new ApprovalService(this, audit(), systemName());
     }
   }
 }

@@ -3,7 +3,6 @@ package org.govdatasec.core.governance.approval;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.govdatasec.core.classification.Classification;
@@ -125,7 +124,7 @@ public record ApprovalTicket(String id, Operation operation, String dataset, Str
    * @return the text
    */
   public String toText() {
-    return body() + "signature=" + Base64.getEncoder().encodeToString(signature) + "\n";
+    return CanonicalText.signed(body(), signature);
   }
 
   /**
@@ -137,44 +136,23 @@ public record ApprovalTicket(String id, Operation operation, String dataset, Str
    */
   public static ApprovalTicket parse(String text) {
     try {
-      CanonicalText.Entries e = CanonicalText.parse(Objects.requireNonNull(text, "text"));
-      if (!FORMAT.equals(e.one("format"))) {
-        throw new IllegalArgumentException("not a " + FORMAT);
-      }
-      List<String> users = e.all("approver.user");
-      List<String> units = e.all("approver.unit");
-      List<String> times = e.all("approver.at");
-      if (users.size() != units.size() || users.size() != times.size()) {
-        throw new IllegalArgumentException("incomplete approver entries");
-      }
-      List<Approval> approvals = new ArrayList<>();
-      for (int i = 0; i < users.size(); i++) {
-        approvals.add(new Approval(users.get(i), units.get(i), Instant.parse(times.get(i))));
-      }
-      ApprovalTicket t = new ApprovalTicket(e.one("id"), Operation.valueOf(e.one("operation")), e.one("dataset"),
-          e.one("owner-unit"), Long.parseLong(e.one("max-records")), e.one("purpose"),
-          Classification.parse(e.one("level")), parseBoolean(e.one("high-risk-by-volume")), e.one("requester"),
-          approvals, Instant.parse(e.one("issued-at")), Instant.parse(e.one("expires-at")), e.one("key-id"),
-          Base64.getDecoder().decode(e.one("signature")));
-      if (!t.toText().equals(text)) {
-        throw new IllegalArgumentException("not in canonical form");
-      }
-      return t;
+      return CanonicalText.parseSigned(text, FORMAT, ApprovalTicket::read, ApprovalTicket::toText);
     } catch (RuntimeException ex) {
       throw GovernanceError.TICKET_FORGED.exception("The text is not a well-formed approval ticket ("
-          + ex.getClass().getSimpleName() + ": " + safe(ex.getMessage()) + ").", ex);
+          + ex.getClass().getSimpleName() + ": " + CanonicalText.abbreviate(ex.getMessage()) + ").", ex);
     }
   }
 
-  private static boolean parseBoolean(String s) {
-    if (!s.equals("true") && !s.equals("false")) {
-      throw new IllegalArgumentException("high-risk-by-volume is not true or false");
+  private static ApprovalTicket read(CanonicalText.Entries e) {
+    List<Approval> approvals = new ArrayList<>();
+    for (List<String> a : e.records("approver", "approver.user", "approver.unit", "approver.at")) {
+      approvals.add(new Approval(a.get(0), a.get(1), Instant.parse(a.get(2))));
     }
-    return Boolean.parseBoolean(s);
-  }
-
-  private static String safe(String m) {
-    return m == null ? "" : m.length() > 120 ? m.substring(0, 120) : m;
+    return new ApprovalTicket(e.one("id"), Operation.valueOf(e.one("operation")), e.one("dataset"),
+        e.one("owner-unit"), Long.parseLong(e.one("max-records")), e.one("purpose"),
+        Classification.parse(e.one("level")), e.flag("high-risk-by-volume", "high-risk-by-volume"),
+        e.one("requester"), approvals, Instant.parse(e.one("issued-at")), Instant.parse(e.one("expires-at")),
+        e.one("key-id"), e.signature());
   }
 
   /**

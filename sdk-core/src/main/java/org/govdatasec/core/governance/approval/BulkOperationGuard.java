@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.govdatasec.core.audit.AuditEvent;
-import org.govdatasec.core.audit.AuditRecorder;
 import org.govdatasec.core.audit.DataObject;
 import org.govdatasec.core.audit.Outcome;
 import org.govdatasec.core.classification.DataLevel;
@@ -14,6 +13,7 @@ import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
 import org.govdatasec.core.governance.Official;
 import org.govdatasec.core.governance.VerifyingKey;
+import org.govdatasec.core.internal.governance.AuditedBuilder;
 import org.govdatasec.core.internal.governance.GovAudit;
 
 /**
@@ -35,13 +35,13 @@ public final class BulkOperationGuard {
   private final Clock clock;
   private final String system;
 
-  private BulkOperationGuard(Builder b) {
+  private BulkOperationGuard(Builder b, GovAudit audit, String system) {
     this.policy = b.policy;
     this.trusted = List.copyOf(b.trusted);
     this.store = b.store;
-    this.clock = b.clock;
-    this.audit = new GovAudit(b.recorder, b.clock);
-    this.system = b.system;
+    this.clock = audit.clock();
+    this.audit = audit;
+    this.system = system;
   }
 
   /**
@@ -139,13 +139,10 @@ public final class BulkOperationGuard {
   }
 
   /** Builds a {@link BulkOperationGuard}. */
-  public static final class Builder {
+  public static final class Builder extends AuditedBuilder<Builder> {
     private ApprovalPolicy policy = ApprovalPolicy.defaults();
     private final java.util.ArrayList<VerifyingKey> trusted = new java.util.ArrayList<>();
     private TicketStore store;
-    private AuditRecorder recorder;
-    private Clock clock = Clock.systemUTC();
-    private String system;
 
     private Builder() {}
 
@@ -183,50 +180,17 @@ public final class BulkOperationGuard {
     }
 
     /**
-     * Sets the audit recorder (required).
-     *
-     * @param value the recorder
-     * @return this builder
-     */
-    public Builder recorder(AuditRecorder value) {
-      this.recorder = Objects.requireNonNull(value, "recorder");
-      return this;
-    }
-
-    /**
-     * Sets the clock (default: system UTC).
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the system name written into audit events.
-     *
-     * @param value the system
-     * @return this builder
-     */
-    public Builder system(String value) {
-      this.system = value;
-      return this;
-    }
-
-    /**
      * Builds the guard.
      *
      * @return the guard
      * @throws GovernanceException {@code GDS-GOV-011} without a trusted key, a store or a recorder
      */
     public BulkOperationGuard build() {
-      if (trusted.isEmpty() || store == null || recorder == null) {
+      if (trusted.isEmpty() || store == null || !hasRecorder()) {
         throw GovernanceError.BAD_APPROVAL_REQUEST.exception("A bulk-operation guard needs a trusted approval key,"
             + " a ticket store and an audit recorder.");
       }
-      return new BulkOperationGuard(this);
+      return new BulkOperationGuard(this, audit(), systemName());
     }
   }
 }

@@ -32,6 +32,7 @@ import org.govdatasec.core.classification.TypeSchema;
 import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
 import org.govdatasec.core.internal.governance.FieldValues;
+import org.govdatasec.core.internal.governance.AuditedBuilder;
 import org.govdatasec.core.internal.governance.GovAudit;
 import org.govdatasec.core.internal.governance.ResidentIdBirthDates;
 
@@ -79,12 +80,12 @@ public final class ConsentGuard {
   private final String system;
   private final boolean nonPersonalFieldsPass;
 
-  private ConsentGuard(Builder b) {
+  private ConsentGuard(Builder b, GovAudit audit, String system) {
     this.store = b.store;
-    this.clock = b.clock;
-    this.audit = new GovAudit(b.recorder, b.clock);
+    this.clock = audit.clock();
+    this.audit = audit;
     this.zone = b.zone;
-    this.system = b.system;
+    this.system = system;
     this.nonPersonalFieldsPass = b.nonPersonalFieldsPass;
   }
 
@@ -460,12 +461,9 @@ public final class ConsentGuard {
   }
 
   /** Builds a {@link ConsentGuard}. */
-  public static final class Builder {
+  public static final class Builder extends AuditedBuilder<Builder> {
     private ConsentStore store;
-    private AuditRecorder recorder;
-    private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneId.of("Asia/Shanghai");
-    private String system;
     private boolean nonPersonalFieldsPass;
 
     private Builder() {}
@@ -482,28 +480,6 @@ public final class ConsentGuard {
     }
 
     /**
-     * Sets the audit recorder (required).
-     *
-     * @param value the recorder
-     * @return this builder
-     */
-    public Builder recorder(AuditRecorder value) {
-      this.recorder = Objects.requireNonNull(value, "recorder");
-      return this;
-    }
-
-    /**
-     * Sets the clock (default: system UTC).
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
      * Sets the zone in which ages are counted (default: Asia/Shanghai).
      *
      * @param value the zone
@@ -511,17 +487,6 @@ public final class ConsentGuard {
      */
     public Builder zone(ZoneId value) {
       this.zone = Objects.requireNonNull(value, "zone");
-      return this;
-    }
-
-    /**
-     * Sets the system name written into audit events.
-     *
-     * @param value the system name
-     * @return this builder
-     */
-    public Builder system(String value) {
-      this.system = value;
       return this;
     }
 
@@ -545,10 +510,10 @@ public final class ConsentGuard {
      * @throws GovernanceException {@code GDS-GOV-001} without a store or recorder
      */
     public ConsentGuard build() {
-      if (store == null || recorder == null) {
+      if (store == null || !hasRecorder()) {
         throw GovernanceError.BAD_CONSENT_RECORD.exception("A consent guard needs a store and an audit recorder.");
       }
-      return new ConsentGuard(this);
+      return new ConsentGuard(this, audit(), systemName());
     }
   }
 }

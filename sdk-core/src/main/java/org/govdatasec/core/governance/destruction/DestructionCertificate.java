@@ -3,7 +3,6 @@ package org.govdatasec.core.governance.destruction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import org.govdatasec.core.classification.Classification;
@@ -140,7 +139,7 @@ public record DestructionCertificate(String id, String dataset, List<String> sub
    * @return the text
    */
   public String toText() {
-    return body() + "signature=" + Base64.getEncoder().encodeToString(signature) + "\n";
+    return CanonicalText.signed(body(), signature);
   }
 
   /**
@@ -152,34 +151,24 @@ public record DestructionCertificate(String id, String dataset, List<String> sub
    */
   public static DestructionCertificate parse(String text) {
     try {
-      CanonicalText.Entries e = CanonicalText.parse(Objects.requireNonNull(text, "text"));
-      if (!FORMAT.equals(e.one("format"))) {
-        throw new IllegalArgumentException("not a " + FORMAT);
-      }
-      List<String> names = e.all("step.name");
-      List<String> times = e.all("step.at");
-      List<String> details = e.all("step.detail");
-      if (names.size() != times.size() || names.size() != details.size()) {
-        throw new IllegalArgumentException("incomplete step entries");
-      }
-      List<ProcessStep> steps = new ArrayList<>();
-      for (int i = 0; i < names.size(); i++) {
-        steps.add(new ProcessStep(names.get(i), Instant.parse(times.get(i)), details.get(i)));
-      }
-      DestructionCertificate c = new DestructionCertificate(e.one("id"), e.one("dataset"), e.all("subject"),
-          e.one("reason"), e.one("legal-basis"), Classification.parse(e.one("level")), bool(e.one("high-risk")),
-          e.one("requester"), e.all("approver"), e.one("ticket"), steps, e.one("technical-method"),
-          bool(e.one("verified")), e.one("verification"), e.one("audit-checkpoint"), Instant.parse(e.one("issued-at")),
-          e.one("key-id"), Base64.getDecoder().decode(e.one("signature")));
-      if (!c.toText().equals(text)) {
-        throw new IllegalArgumentException("not in canonical form");
-      }
-      return c;
+      return CanonicalText.parseSigned(text, FORMAT, DestructionCertificate::read, DestructionCertificate::toText);
     } catch (RuntimeException ex) {
       throw GovernanceError.CERTIFICATE_INVALID.exception("The text is not a well-formed destruction certificate ("
-          + ex.getClass().getSimpleName() + (ex.getMessage() == null ? "" : ": " + abbreviate(ex.getMessage()))
-          + ").", ex);
+          + ex.getClass().getSimpleName()
+          + (ex.getMessage() == null ? "" : ": " + CanonicalText.abbreviate(ex.getMessage())) + ").", ex);
     }
+  }
+
+  private static DestructionCertificate read(CanonicalText.Entries e) {
+    List<ProcessStep> steps = new ArrayList<>();
+    for (List<String> s : e.records("step", "step.name", "step.at", "step.detail")) {
+      steps.add(new ProcessStep(s.get(0), Instant.parse(s.get(1)), s.get(2)));
+    }
+    return new DestructionCertificate(e.one("id"), e.one("dataset"), e.all("subject"), e.one("reason"),
+        e.one("legal-basis"), Classification.parse(e.one("level")), e.flag("high-risk", "a flag"),
+        e.one("requester"), e.all("approver"), e.one("ticket"), steps, e.one("technical-method"),
+        e.flag("verified", "a flag"), e.one("verification"), e.one("audit-checkpoint"),
+        Instant.parse(e.one("issued-at")), e.one("key-id"), e.signature());
   }
 
   /**
@@ -206,17 +195,6 @@ public record DestructionCertificate(String id, String dataset, List<String> sub
           + " destruction.");
     }
     return c;
-  }
-
-  private static boolean bool(String s) {
-    if (!s.equals("true") && !s.equals("false")) {
-      throw new IllegalArgumentException("a flag is not true or false");
-    }
-    return Boolean.parseBoolean(s);
-  }
-
-  private static String abbreviate(String m) {
-    return m.length() > 120 ? m.substring(0, 120) : m;
   }
 
   /**

@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.govdatasec.core.audit.Action;
 import org.govdatasec.core.audit.Actor;
 import org.govdatasec.core.audit.AuditEvent;
-import org.govdatasec.core.audit.AuditRecorder;
 import org.govdatasec.core.audit.DataObject;
 import org.govdatasec.core.audit.Outcome;
 import org.govdatasec.core.governance.GovernanceError;
@@ -26,6 +25,7 @@ import org.govdatasec.core.governance.approval.Authorization;
 import org.govdatasec.core.governance.approval.BulkOperation;
 import org.govdatasec.core.governance.approval.BulkOperationGuard;
 import org.govdatasec.core.governance.approval.Operation;
+import org.govdatasec.core.internal.governance.AuditedBuilder;
 import org.govdatasec.core.internal.governance.GovAudit;
 import org.govdatasec.core.internal.governance.Ids;
 
@@ -63,16 +63,16 @@ public final class DestructionService {
   private final String system;
   private final String method;
 
-  private DestructionService(Builder b) {
+  private DestructionService(Builder b, GovAudit audit, String system) {
     this.guard = b.guard;
     this.shredder = b.shredder;
     this.deleter = b.deleter;
     this.check = b.check;
     this.signingKey = b.signingKey;
     this.checkpoint = b.checkpoint;
-    this.clock = b.clock;
-    this.audit = new GovAudit(b.recorder, b.clock);
-    this.system = b.system;
+    this.clock = audit.clock();
+    this.audit = audit;
+    this.system = system;
     this.method = b.method;
   }
 
@@ -230,16 +230,13 @@ public final class DestructionService {
   }
 
   /** Builds a {@link DestructionService}. */
-  public static final class Builder {
+  public static final class Builder extends AuditedBuilder<Builder> {
     private BulkOperationGuard guard;
     private KeyShredder shredder;
     private RowDeleter deleter;
     private DecryptionCheck check;
     private SigningKey signingKey;
     private Supplier<String> checkpoint;
-    private AuditRecorder recorder;
-    private Clock clock = Clock.systemUTC();
-    private String system;
     private String method = "crypto-shredding: per-subject SM4 data keys destroyed in {stores}; rows deleted by the"
         + " application; every remaining protected value checked to fail decryption";
 
@@ -313,39 +310,6 @@ public final class DestructionService {
     }
 
     /**
-     * Sets the audit recorder (required).
-     *
-     * @param value the recorder
-     * @return this builder
-     */
-    public Builder recorder(AuditRecorder value) {
-      this.recorder = Objects.requireNonNull(value, "recorder");
-      return this;
-    }
-
-    /**
-     * Sets the clock (default: system UTC).
-     *
-     * @param value the clock
-     * @return this builder
-     */
-    public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
-      return this;
-    }
-
-    /**
-     * Sets the system name written into audit events.
-     *
-     * @param value the system
-     * @return this builder
-     */
-    public Builder system(String value) {
-      this.system = value;
-      return this;
-    }
-
-    /**
      * Sets the technical method written on certificates; {@code {stores}} is replaced by the key stores the
      * shredder reported.
      *
@@ -365,11 +329,11 @@ public final class DestructionService {
      */
     public DestructionService build() {
       if (guard == null || shredder == null || deleter == null || check == null || signingKey == null
-          || checkpoint == null || recorder == null) {
+          || checkpoint == null || !hasRecorder()) {
         throw GovernanceError.BAD_DESTRUCTION_REQUEST.exception("A destruction service needs a ticket guard, a key"
             + " shredder, a row deleter, a decryption check, a signing key, a checkpoint port and an audit recorder.");
       }
-      return new DestructionService(this);
+      return new DestructionService(this, audit(), systemName());
     }
   }
 }

@@ -2,11 +2,14 @@ package org.govdatasec.core.internal.governance;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -87,6 +90,54 @@ public final class CanonicalText {
     public byte[] bytes() {
       return text().getBytes(StandardCharsets.UTF_8);
     }
+  }
+
+  /**
+   * Returns the text form of a signed document: its canonical body and a {@code signature=<base64>} line.
+   *
+   * @param body the canonical encoding the signature covers
+   * @param signature the signature
+   * @return the text form
+   */
+  public static String signed(String body, byte[] signature) {
+    return body + "signature=" + Base64.getEncoder().encodeToString(signature) + "\n";
+  }
+
+  /**
+   * Parses the text form of a signed document strictly: entries as {@link #parse(String)} reads them, a
+   * {@code format} entry equal to {@code format}, and text that the document encodes back to exactly.
+   *
+   * @param <T> the document type
+   * @param text the text form
+   * @param format the expected value of the {@code format} entry
+   * @param read builds the document from the entries
+   * @param toText the document's text form, compared with {@code text}
+   * @return the document
+   * @throws IllegalArgumentException if the text is malformed, of another format or not canonical (or as
+   *     {@code read} throws)
+   * @throws NullPointerException if {@code text} is {@code null}
+   */
+  public static <T> T parseSigned(String text, String format, Function<Entries, T> read,
+      Function<T, String> toText) {
+    Entries e = parse(Objects.requireNonNull(text, "text"));
+    if (!format.equals(e.one("format"))) {
+      throw new IllegalArgumentException("not a " + format);
+    }
+    T document = read.apply(e);
+    if (!toText.apply(document).equals(text)) {
+      throw new IllegalArgumentException("not in canonical form");
+    }
+    return document;
+  }
+
+  /**
+   * Shortens a parse failure's message for an error message: at most 120 characters.
+   *
+   * @param message the message, or {@code null}
+   * @return the message cut to 120 characters, or the empty string for {@code null}
+   */
+  public static String abbreviate(String message) {
+    return message == null ? "" : message.length() > 120 ? message.substring(0, 120) : message;
   }
 
   static String escape(String v) {
@@ -201,6 +252,63 @@ public final class CanonicalText {
      */
     public List<String> all(String key) {
       return List.copyOf(map.getOrDefault(key, List.of()));
+    }
+
+    /**
+     * Returns the single value of a key as a flag, written exactly {@code true} or {@code false}.
+     *
+     * @param key the key
+     * @param name how the refusal names the flag
+     * @return the flag
+     * @throws IllegalArgumentException if the key is absent or repeated, or is neither true nor false
+     */
+    public boolean flag(String key, String name) {
+      String s = one(key);
+      if (!s.equals("true") && !s.equals("false")) {
+        throw new IllegalArgumentException(name + " is not true or false");
+      }
+      return Boolean.parseBoolean(s);
+    }
+
+    /**
+     * Returns the decoded value of the {@code signature} entry.
+     *
+     * @return the signature bytes
+     * @throws IllegalArgumentException if the entry is absent, repeated or not base64
+     */
+    public byte[] signature() {
+      return Base64.getDecoder().decode(one("signature"));
+    }
+
+    /**
+     * Returns the records of a group of keys written together, one line each per record (for example
+     * {@code step.name}, {@code step.at}, {@code step.detail}).
+     *
+     * @param name how the refusal names the group
+     * @param keys the keys of the group
+     * @return one list of values per record, in the order of {@code keys}
+     * @throws IllegalArgumentException if the keys do not all have the same number of values
+     */
+    public List<List<String>> records(String name, String... keys) {
+      List<List<String>> columns = new ArrayList<>();
+      for (String key : keys) {
+        columns.add(all(key));
+      }
+      int n = columns.get(0).size();
+      for (List<String> column : columns) {
+        if (column.size() != n) {
+          throw new IllegalArgumentException("incomplete " + name + " entries");
+        }
+      }
+      List<List<String>> records = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        List<String> record = new ArrayList<>();
+        for (List<String> column : columns) {
+          record.add(column.get(i));
+        }
+        records.add(List.copyOf(record));
+      }
+      return records;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.govdatasec.core.audit.InMemoryAuditRecorder;
 import org.govdatasec.core.classification.Classification;
 import org.govdatasec.core.governance.GovFixtures;
-import org.govdatasec.core.governance.GovFixtures.MutableClock;
+import org.govdatasec.core.testing.MutableClock;
 
 /** An approval service and a guard sharing a clock, a key and a recorder. */
 final class ApprovalFixture {

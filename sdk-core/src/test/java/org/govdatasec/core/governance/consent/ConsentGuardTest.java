@@ -19,7 +19,7 @@ import org.govdatasec.core.audit.AuditEvent;
 import org.govdatasec.core.audit.InMemoryAuditRecorder;
 import org.govdatasec.core.audit.Outcome;
 import org.govdatasec.core.classification.PiCategory;
-import org.govdatasec.core.governance.GovFixtures.MutableClock;
+import org.govdatasec.core.testing.MutableClock;
 import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
 import org.junit.jupiter.api.BeforeEach;

@@ -16,6 +16,7 @@ import org.govdatasec.core.classification.PiCategory;
 import org.govdatasec.core.governance.GovFixtures;
 import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
+import org.govdatasec.core.testing.MutableClock;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class JdbcConsentStoreTest {
         assertThrows(GovernanceException.class, () -> second.withdraw("C-9", T0)).error());
 
     ConsentGuard guard = ConsentGuard.builder().store(second).recorder(new InMemoryAuditRecorder())
-        .clock(new GovFixtures.MutableClock(T0.plus(Duration.ofHours(2)))).build();
+        .clock(new MutableClock(T0.plus(Duration.ofHours(2)))).build();
     assertEquals("黄思远", guard.project(Actor.user("u"), "回访", Resident.CHILD, List.of("name")).get("name"));
   }
 

@@ -18,6 +18,7 @@ import org.govdatasec.core.classification.PiCategory;
 import org.govdatasec.core.classification.Schemas;
 import org.govdatasec.core.classification.TypeSchema;
 import org.govdatasec.core.governance.GovFixtures;
+import org.govdatasec.core.testing.MutableClock;
 
 /** PI-2 as a property: whatever was consented and requested, a projection holds no field outside it. */
 class ProjectionPropertyTest {
@@ -33,7 +34,7 @@ class ProjectionPropertyTest {
       @ForAll LegalBasis basis, @ForAll boolean nonPersonalPass) {
     InMemoryConsentStore store = new InMemoryConsentStore();
     ConsentGuard guard = ConsentGuard.builder().store(store).recorder(new InMemoryAuditRecorder())
-        .clock(new GovFixtures.MutableClock(GovFixtures.T0)).nonPersonalFieldsPass(nonPersonalPass).build();
+        .clock(new MutableClock(GovFixtures.T0)).nonPersonalFieldsPass(nonPersonalPass).build();
     ConsentRecord.Builder b = ConsentRecord.builder("C-1", "R-1", basis).purposes("p").categories(consented)
         .valid(GovFixtures.T0.minus(Duration.ofDays(1)), null)
         .evidence(basis.consentBased() ? CollectionMethod.WRITTEN_FORM : CollectionMethod.BY_LAW, "ev");

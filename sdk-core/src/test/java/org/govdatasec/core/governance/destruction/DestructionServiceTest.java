@@ -24,7 +24,7 @@ import org.govdatasec.core.audit.InMemoryAuditRecorder;
 import org.govdatasec.core.audit.Outcome;
 import org.govdatasec.core.classification.Classification;
 import org.govdatasec.core.governance.GovFixtures;
-import org.govdatasec.core.governance.GovFixtures.MutableClock;
+import org.govdatasec.core.testing.MutableClock;
 import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
 import org.govdatasec.core.governance.VerifyingKey;

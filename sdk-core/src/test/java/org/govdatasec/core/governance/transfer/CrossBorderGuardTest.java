@@ -13,7 +13,7 @@ import org.govdatasec.core.audit.Actor;
 import org.govdatasec.core.audit.AuditEvent;
 import org.govdatasec.core.audit.InMemoryAuditRecorder;
 import org.govdatasec.core.classification.Classification;
-import org.govdatasec.core.governance.GovFixtures.MutableClock;
+import org.govdatasec.core.testing.MutableClock;
 import org.govdatasec.core.governance.GovernanceError;
 import org.govdatasec.core.governance.GovernanceException;
 import org.junit.jupiter.api.DisplayName;

@@ -13,6 +13,7 @@ import java.util.List;
 import org.govdatasec.audit.internal.Checkpoints;
 import org.govdatasec.audit.internal.CompactRange;
 import org.govdatasec.audit.internal.EventCodec;
+import org.govdatasec.audit.internal.JsonCheck;
 import org.govdatasec.audit.internal.LogFiles;
 import org.govdatasec.audit.internal.SegmentReader;
 import org.govdatasec.core.audit.AuditError;
@@ -50,8 +51,22 @@ public final class AuditVerifier {
    * @throws org.govdatasec.core.audit.AuditException {@code GDS-AUDIT-014} if the directory cannot be read
    */
   public static VerificationReport verify(Path dir, Sm2PublicKey key) {
+    return verify(dir, key, TASKS, BLOCK_BYTES, UNIT_HEIGHT);
+  }
+
+  /**
+   * Verifies with explicit parallelism, for tests: any setting gives the same report.
+   *
+   * @param dir the directory
+   * @param key the public key
+   * @param tasks slices per block (1: one thread)
+   * @param blockBytes bytes read per block
+   * @param unitHeight the height of the largest subtree hashed as one unit (0: leaf by leaf)
+   * @return the report
+   */
+  static VerificationReport verify(Path dir, Sm2PublicKey key, int tasks, int blockBytes, int unitHeight) {
     try {
-      return new Run(dir, Sm2Verifier.create(key)).run();
+      return new Run(dir, Sm2Verifier.create(key), tasks, blockBytes, unitHeight).run();
     } catch (IOException e) {
       throw AuditError.UNREADABLE_INPUT.exception("Cannot read the audit log in " + dir + ": " + e, e);
     }
@@ -74,9 +89,16 @@ public final class AuditVerifier {
     int goodCheckpoints;
     long signedSize;
 
-    Run(Path dir, Sm2Verifier verifier) {
+    final int tasks;
+    final int blockBytes;
+    final int unitHeight;
+
+    Run(Path dir, Sm2Verifier verifier, int tasks, int blockBytes, int unitHeight) {
       this.dir = dir;
       this.verifier = verifier;
+      this.tasks = tasks;
+      this.blockBytes = blockBytes;
+      this.unitHeight = unitHeight;
     }
 
     VerificationReport run() throws IOException {
@@ -232,10 +254,8 @@ public final class AuditVerifier {
         Sm3 sm3 = Sm3.newHasher();
         LogFiles.Line line = new LogFiles.Line();
         int start = from;
-        for (int i = from; i < to; i++) {
-          if (b[i] != '\n') {
-            continue;
-          }
+        while (start < to) {
+          int i = LogFiles.indexOfNewline(b, start, to);
           if (count == errors.length) {
             grow();
           }
@@ -299,8 +319,8 @@ public final class AuditVerifier {
     }
 
     void scanSegment(Path seg) throws IOException {
-      long end = SegmentReader.readBlocks(seg, BLOCK_BYTES, (b, len, fileBase) -> {
-        Slice[] slices = slices(b, len, TASKS);
+      long end = SegmentReader.readBlocks(seg, blockBytes, (b, len, fileBase) -> {
+        Slice[] slices = slices(b, len, tasks);
         parallel(slices.length, t -> slices[t].run(b, seg, fileBase));
         long start = frontier.size();
         byte[] good = new byte[0];
@@ -352,7 +372,7 @@ public final class AuditVerifier {
     /**
      * Appends verified leaves to the tree and checks every checkpoint they reach, exactly as appending them
      * one by one would: the range is cut at every checkpoint size and split into aligned perfect subtrees
-     * of at most {@code 2^UNIT_HEIGHT} leaves, whose roots are hashed in parallel and then appended whole.
+     * of at most {@code 2^unitHeight} leaves, whose roots are hashed in parallel and then appended whole.
      */
     void appendLeaves(byte[] leaves, int count) {
       if (count == 0) {
@@ -365,7 +385,7 @@ public final class AuditVerifier {
       for (int i = cpIndex; a < end; i++) {
         long cut = i < cps.size() && cps.get(i).size() < end ? Math.max(a, cps.get(i).size()) : end;
         while (a < cut) {
-          int h = Math.min(UNIT_HEIGHT, a == 0 ? 62 : Long.numberOfTrailingZeros(a));
+          int h = Math.min(unitHeight, a == 0 ? 62 : Long.numberOfTrailingZeros(a));
           while ((1L << h) > cut - a) {
             h--;
           }
@@ -399,10 +419,12 @@ public final class AuditVerifier {
       return stack[0];
     }
 
-    /** Runs {@code n} tasks on the common pool, the calling thread helping. */
-    static void parallel(int n, java.util.function.IntConsumer task) {
-      if (n == 1) {
-        task.accept(0);
+    /** Runs {@code n} tasks on the common pool, the calling thread helping (in order on it if tasks is 1). */
+    void parallel(int n, java.util.function.IntConsumer task) {
+      if (n == 1 || tasks == 1) {
+        for (int i = 0; i < n; i++) {
+          task.accept(i);
+        }
       } else if (n > 1) {
         java.util.stream.IntStream.range(0, n).parallel().forEach(task);
       }
@@ -451,6 +473,9 @@ public final class AuditVerifier {
     }
 
     static String checkEventJson(byte[] b, int off, int len) {
+      if (JsonCheck.surelyValidObject(b, off, len)) {
+        return null;
+      }
       try (JsonParser p = EventCodec.FACTORY.createParser(b, off, len)) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
           return "the event is not a JSON object";

@@ -38,7 +38,7 @@ class ParallelVerifyTest {
   /** Parallel settings: slices per block, block bytes, largest subtree unit height. */
   static final int[][] SETTINGS = {{3, 4096, 2}, {8, 1 << 16, 9}, {2, 1500, 1}, {5, 8 << 20, 3}};
 
-  enum Edit { CONTENT, CONTENT_REHASHED, DUPLICATE, DELETE, SWAP, CUT, BAD_UTF8, BAD_JSON, DUPLICATE_KEY }
+  enum Edit { CONTENT, CONTENT_REHASHED, DUPLICATE, DELETE, SWAP, CUT, BAD_UTF8, BAD_JSON, DUPLICATE_KEY, TORN_TAIL }
 
   static Path root;
   static Path original;
@@ -117,6 +117,11 @@ class ParallelVerifyTest {
         }
         raw[start + 40] = (byte) 0xff;
       }
+      case TORN_TAIL -> {
+        // A torn write: part of a line (pos bytes of line 0) with no newline, after the last entry.
+        String joined = String.join("\n", l) + "\n" + l.get(0).substring(0, 1 + pos);
+        raw = joined.getBytes(StandardCharsets.UTF_8);
+      }
       default -> throw new IllegalStateException();
     }
     Files.write(seg, raw != null ? raw : (String.join("\n", l) + (l.isEmpty() ? "" : "\n"))
@@ -142,6 +147,7 @@ class ParallelVerifyTest {
     switch (edit) {
       case CONTENT -> expect(expected, Tamper.MODIFIED, pos);
       case BAD_UTF8, BAD_JSON, DUPLICATE_KEY -> expect(expected, Tamper.MALFORMED, pos);
+      case TORN_TAIL -> expect(expected, Tamper.MALFORMED, EVENTS);
       case CONTENT_REHASHED -> expect(expected, Tamper.MODIFIED, pos / CHECKPOINT_EVERY * CHECKPOINT_EVERY);
       case CUT -> expect(expected, Tamper.TRUNCATED, pos);
       case DUPLICATE -> expect(expected, Tamper.INSERTED, pos + 1);

@@ -5,6 +5,11 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** Reads a segment line by line in large chunks, without decoding. */
 public final class SegmentReader {
@@ -61,8 +66,10 @@ public final class SegmentReader {
 
   /**
    * Reads a file in large blocks of whole lines (at least {@code blockBytes} when the file is that long),
-   * without splitting the lines: the handler splits them, for example in parallel. The newline search runs
-   * backwards from the end of each read, so it costs one short scan per block instead of one per byte.
+   * without splitting the lines: the handler splits them, for example in parallel. While the handler works
+   * on one block, a reader thread already reads the next one into a second buffer, so the copying from the
+   * file overlaps the checking. The newline search runs backwards from the end of each read, so it costs one
+   * short scan per block instead of one per byte.
    *
    * @param file the file
    * @param blockBytes the buffer size (grown if one line is longer)
@@ -72,35 +79,86 @@ public final class SegmentReader {
    * @throws IOException if reading fails
    */
   public static long readBlocks(Path file, int blockBytes, BlockHandler handler) throws IOException {
+    ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "govdatasec-audit-reader");
+      t.setDaemon(true);
+      return t;
+    });
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] buf = new byte[blockBytes];
-      int filled = 0;
+      byte[] cur = new byte[blockBytes];
+      byte[] spare = new byte[blockBytes];
+      int filled = fill(ch, cur, 0);
       long base = 0;
       while (true) {
-        if (filled == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
-        if (n <= 0) {
-          return base;
-        }
-        filled += n;
-        if (filled < buf.length && ch.position() < ch.size()) {
-          continue;
-        }
         int end = filled;
-        while (end > 0 && buf[end - 1] != '\n') {
+        while (end > 0 && cur[end - 1] != '\n') {
           end--;
         }
         if (end == 0) {
+          if (filled < cur.length) {
+            return base;
+          }
+          cur = Arrays.copyOf(cur, cur.length * 2);
+          filled = fill(ch, cur, filled);
           continue;
         }
-        if (!handler.block(buf, end, base)) {
+        boolean more = filled == cur.length;
+        int rest = filled - end;
+        if (spare.length < cur.length) {
+          spare = new byte[cur.length];
+        }
+        System.arraycopy(cur, end, spare, 0, rest);
+        byte[] next = spare;
+        Future<Integer> ahead = more ? reader.submit(() -> fill(ch, next, rest)) : null;
+        boolean go = handler.block(cur, end, base);
+        int nextFilled = ahead == null ? rest : await(ahead);
+        if (!go) {
+          return base + end;
+        }
+        if (!more) {
           return base + end;
         }
         base += end;
-        System.arraycopy(buf, end, buf, 0, filled - end);
-        filled -= end;
+        spare = cur;
+        cur = next;
+        filled = nextFilled;
+      }
+    } finally {
+      reader.shutdownNow();
+    }
+  }
+
+  /** Reads until the buffer is full or the file ends; returns the new fill level. */
+  private static int fill(FileChannel ch, byte[] buf, int from) throws IOException {
+    int filled = from;
+    while (filled < buf.length) {
+      int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
+      if (n <= 0) {
+        break;
+      }
+      filled += n;
+    }
+    return filled;
+  }
+
+  private static int await(Future<Integer> f) throws IOException {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return f.get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) {
+            throw io;
+          }
+          throw new IOException(e.getCause());
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }

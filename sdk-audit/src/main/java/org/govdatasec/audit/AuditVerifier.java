@@ -298,7 +298,18 @@ public final class AuditVerifier {
     }
 
     private static int nibble(byte c) {
-      return c <= '9' ? c - '0' : c - 'a' + 10;
+      return NIBBLES[c & 0x7f];
+    }
+
+    private static final int[] NIBBLES = new int[128];
+
+    static {
+      for (int c = 0; c < 10; c++) {
+        NIBBLES['0' + c] = c;
+      }
+      for (int c = 0; c < 6; c++) {
+        NIBBLES['a' + c] = 10 + c;
+      }
     }
 
     /** Splits {@code b[0, len)} into about {@code n} slices of whole lines. */

@@ -91,6 +91,27 @@ class JsonCheckTest {
     assertFalse(jacksonAccepts(dup.getBytes(StandardCharsets.UTF_8)), dup);
   }
 
+  @Property(seed = "5150", tries = 1000)
+  @Label("AU-2: the eight-bytes-at-once string scan flags exactly the quote, backslash and control bytes")
+  void specialBytes(@ForAll("specialish") byte[] eight) {
+    long v = 0;
+    boolean any = false;
+    for (int i = 7; i >= 0; i--) {
+      v = v << 8 | (eight[i] & 0xff);
+      int c = eight[i] & 0xff;
+      any |= c == '"' || c == '\\' || c < 0x20;
+    }
+    assertTrue(any == (JsonCheck.special(v) != 0), Arrays.toString(eight));
+  }
+
+  @Provide
+  Arbitrary<byte[]> specialish() {
+    Arbitrary<Byte> bytes = Arbitraries.oneOf(Arbitraries.bytes(), Arbitraries.of((byte) '"', (byte) '\\',
+        (byte) 0x1f, (byte) 0x20, (byte) 0x21, (byte) 0x5b, (byte) 0x5d, (byte) 0x00, (byte) 0x80, (byte) 0xa2,
+        (byte) 0xdc, (byte) 'a'));
+    return bytes.array(byte[].class).ofSize(8);
+  }
+
   @Example
   @Label("AU-2: the fast check's known answers")
   void knownAnswers() {

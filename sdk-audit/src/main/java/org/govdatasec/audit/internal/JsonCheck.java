@@ -30,6 +30,25 @@ public final class JsonCheck {
   private int[] keyStarts = new int[32];
   private int[] keyLens = new int[32];
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGH = 0x8080808080808080L;
+
+  /**
+   * Tests eight bytes at once (little-endian packed) for bytes that end or escape a JSON string.
+   *
+   * @param v eight bytes
+   * @return non-zero if and only if one of them is a quote, a backslash or below 0x20 (a control byte)
+   */
+  public static long special(long v) {
+    long q = v ^ 0x2222222222222222L;
+    long s = v ^ 0x5c5c5c5c5c5c5c5cL;
+    // Bytes >= 0x80 are never flagged by the "below 0x20" test: they are masked out by ~v.
+    long control = (v - 0x2020202020202020L) & ~v & HIGH;
+    return ((q - ONES) & ~q & HIGH) | ((s - ONES) & ~s & HIGH) | control;
+  }
+
   private JsonCheck(byte[] b, int off, int len) {
     this.b = b;
     this.p = off;
@@ -158,6 +177,16 @@ public final class JsonCheck {
   private boolean string(boolean key) {
     p++;
     int h = 0;
+    if (!key) {
+      // Values need no hash: skip eight ordinary bytes at a time (no quote, backslash or control byte).
+      while (p + 8 <= end) {
+        long v = (long) LONGS.get(b, p);
+        if (special(v) != 0) {
+          break;
+        }
+        p += 8;
+      }
+    }
     while (p < end) {
       int c = b[p] & 0xff;
       if (c == '"') {

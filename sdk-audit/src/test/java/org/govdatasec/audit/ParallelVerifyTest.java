@@ -38,7 +38,7 @@ class ParallelVerifyTest {
   /** Parallel settings: slices per block, block bytes, largest subtree unit height. */
   static final int[][] SETTINGS = {{3, 4096, 2}, {8, 1 << 16, 9}, {2, 1500, 1}, {5, 8 << 20, 3}};
 
-  enum Edit { CONTENT, CONTENT_REHASHED, DUPLICATE, DELETE, SWAP, CUT, BAD_UTF8, BAD_JSON, DUPLICATE_KEY, TORN_TAIL }
+  enum Edit { CONTENT, CONTENT_REHASHED, DUPLICATE, DELETE, SWAP, CUT, BAD_UTF8, BAD_JSON, DUPLICATE_KEY, TORN_TAIL, FORGED_CHECKPOINT }
 
   static Path root;
   static Path original;
@@ -117,6 +117,15 @@ class ParallelVerifyTest {
         }
         raw[start + 40] = (byte) 0xff;
       }
+      case FORGED_CHECKPOINT -> {
+        // Checkpoint number pos % 15 claims one entry less: its signature no longer verifies.
+        Path cpFile = dir.resolve(LogFiles.CHECKPOINTS);
+        List<String> cps = new ArrayList<>(Files.readAllLines(cpFile, StandardCharsets.UTF_8));
+        int k = pos % cps.size();
+        int size = forgedSize(pos);
+        cps.set(k, cps.get(k).replace("\"size\":" + (size + 1) + ",", "\"size\":" + size + ","));
+        Files.write(cpFile, (String.join("\n", cps) + "\n").getBytes(StandardCharsets.UTF_8));
+      }
       case TORN_TAIL -> {
         // A torn write: part of a line (pos bytes of line 0) with no newline, after the last entry.
         String joined = String.join("\n", l) + "\n" + l.get(0).substring(0, 1 + pos);
@@ -148,6 +157,7 @@ class ParallelVerifyTest {
       case CONTENT -> expect(expected, Tamper.MODIFIED, pos);
       case BAD_UTF8, BAD_JSON, DUPLICATE_KEY -> expect(expected, Tamper.MALFORMED, pos);
       case TORN_TAIL -> expect(expected, Tamper.MALFORMED, EVENTS);
+      case FORGED_CHECKPOINT -> expect(expected, Tamper.BAD_SIGNATURE, forgedSize(pos));
       case CONTENT_REHASHED -> expect(expected, Tamper.MODIFIED, pos / CHECKPOINT_EVERY * CHECKPOINT_EVERY);
       case CUT -> expect(expected, Tamper.TRUNCATED, pos);
       case DUPLICATE -> expect(expected, Tamper.INSERTED, pos + 1);
@@ -155,6 +165,12 @@ class ParallelVerifyTest {
       case SWAP -> expect(expected, Tamper.REORDERED, Math.min(pos, (pos + 1) % EVENTS));
       default -> throw new IllegalStateException();
     }
+  }
+
+  /** The size the forged checkpoint claims: one less than checkpoint {@code pos % 15}'s. */
+  static int forgedSize(int pos) {
+    int k = pos % (LAST_REGULAR / CHECKPOINT_EVERY + 1);
+    return (k < LAST_REGULAR / CHECKPOINT_EVERY ? (k + 1) * CHECKPOINT_EVERY : EVENTS) - 1;
   }
 
   static void expect(VerificationReport r, Tamper kind, long seq) {

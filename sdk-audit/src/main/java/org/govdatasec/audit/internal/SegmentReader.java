@@ -85,8 +85,10 @@ public final class SegmentReader {
       return t;
     });
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] cur = new byte[blockBytes];
-      byte[] spare = new byte[blockBytes];
+      // A small file gets a buffer of its size (plus one byte, to see the end), not two full blocks.
+      int size = (int) Math.min(blockBytes, Math.max(4096, ch.size() + 1));
+      byte[] cur = new byte[size];
+      byte[] spare = new byte[size];
       int filled = fill(ch, cur, 0);
       long base = 0;
       while (true) {

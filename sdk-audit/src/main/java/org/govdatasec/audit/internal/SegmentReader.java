@@ -30,23 +30,6 @@ public final class SegmentReader {
     boolean line(byte[] b, int off, int len, long fileOffset) throws IOException;
   }
 
-  /** Receives the complete lines of one read chunk at once. */
-  @FunctionalInterface
-  public interface ChunkHandler {
-    /**
-     * Handles the lines of a chunk.
-     *
-     * @param b the buffer
-     * @param starts each line's offset in the buffer
-     * @param lengths each line's length without the newline
-     * @param fileOffsets each line's offset in the file
-     * @param count the number of lines
-     * @return true to continue, false to stop
-     * @throws IOException to abort
-     */
-    boolean lines(byte[] b, int[] starts, int[] lengths, long[] fileOffsets, int count) throws IOException;
-  }
-
   /** Receives a block of whole lines at once. */
   @FunctionalInterface
   public interface BlockHandler {
@@ -161,58 +144,6 @@ public final class SegmentReader {
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  /**
-   * Reads the complete lines of a file, a chunk (about 1 MiB) at a time.
-   *
-   * @param file the file
-   * @param handler receives the lines of each chunk
-   * @return the file offset after the last complete line
-   * @throws IOException if reading fails
-   */
-  public static long readChunks(Path file, ChunkHandler handler) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      byte[] buf = new byte[1 << 20];
-      int[] starts = new int[4096];
-      int[] lengths = new int[4096];
-      long[] offsets = new long[4096];
-      int filled = 0;
-      long base = 0;
-      while (true) {
-        if (filled == buf.length) {
-          buf = java.util.Arrays.copyOf(buf, buf.length * 2);
-        }
-        int n = ch.read(ByteBuffer.wrap(buf, filled, buf.length - filled));
-        if (n <= 0) {
-          return base;
-        }
-        int scanFrom = filled;
-        filled += n;
-        int start = 0;
-        int count = 0;
-        for (int i = scanFrom; i < filled; i++) {
-          if (buf[i] == '\n') {
-            if (count == starts.length) {
-              starts = java.util.Arrays.copyOf(starts, count * 2);
-              lengths = java.util.Arrays.copyOf(lengths, count * 2);
-              offsets = java.util.Arrays.copyOf(offsets, count * 2);
-            }
-            starts[count] = start;
-            lengths[count] = i - start;
-            offsets[count] = base + start;
-            count++;
-            start = i + 1;
-          }
-        }
-        if (count > 0 && !handler.lines(buf, starts, lengths, offsets, count)) {
-          return base + start;
-        }
-        base += start;
-        System.arraycopy(buf, start, buf, 0, filled - start);
-        filled -= start;
       }
     }
   }

@@ -51,6 +51,28 @@ public final class CompactRange {
   }
 
   /**
+   * Appends a whole perfect subtree: the same as appending its {@code 2^height} leaves one by one, given
+   * that the tree size is a multiple of {@code 2^height} (the subtree is aligned).
+   *
+   * @param root the subtree's Merkle Tree Hash
+   * @param height log2 of its leaf count
+   * @throws IllegalArgumentException if the subtree is not aligned at the current size
+   */
+  public void appendSubtree(byte[] root, int height) {
+    if (height < 0 || height > 62 || (size & ((1L << height) - 1)) != 0) {
+      throw new IllegalArgumentException("a subtree of height " + height + " is not aligned at size " + size);
+    }
+    byte[] h = root;
+    long n = size >> height;
+    while ((n & 1) == 1) {
+      h = Merkle.nodeHash(hashes.remove(hashes.size() - 1), h);
+      n >>= 1;
+    }
+    hashes.add(h);
+    size += 1L << height;
+  }
+
+  /**
    * Returns the number of leaves.
    *
    * @return the size

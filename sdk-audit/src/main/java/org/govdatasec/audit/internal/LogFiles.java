@@ -41,7 +41,38 @@ public final class LogFiles {
   private static final DateTimeFormatter AT_FORMAT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long HIGH_BITS = 0x8080808080808080L;
+  private static final long ONES = 0x0101010101010101L;
+  private static final long NEWLINES = 0x0a0a0a0a0a0a0a0aL;
+
   private LogFiles() {}
+
+  /**
+   * Finds the next newline, eight bytes at a time.
+   *
+   * @param b the bytes
+   * @param from the first index searched
+   * @param to one past the last index searched
+   * @return the index of the first {@code '\n'} in {@code [from, to)}, or {@code to} if there is none
+   */
+  public static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    while (i + 8 <= to) {
+      long v = (long) LONGS.get(b, i) ^ NEWLINES;
+      // Classic zero-byte test: the lowest flagged byte is exactly the first zero byte.
+      long z = (v - ONES) & ~v & HIGH_BITS;
+      if (z != 0) {
+        return i + (Long.numberOfTrailingZeros(z) >>> 3);
+      }
+      i += 8;
+    }
+    while (i < to && b[i] != '\n') {
+      i++;
+    }
+    return i;
+  }
 
   static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.US_ASCII);
@@ -379,6 +410,10 @@ public final class LogFiles {
       int c = b[i] & 0xff;
       if (c < 0x80) {
         i++;
+        // ASCII runs (most of a line) eight bytes at a time.
+        while (i + 8 <= end && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
+          i += 8;
+        }
         continue;
       }
       int n;

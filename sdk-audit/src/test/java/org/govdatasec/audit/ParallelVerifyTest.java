@@ -21,6 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import org.govdatasec.audit.internal.LogFiles;
+import org.govdatasec.core.testing.MutableClock;
 import org.govdatasec.crypto.Sm3;
 
 /**
@@ -50,7 +51,7 @@ class ParallelVerifyTest {
     if (original == null) {
       root = Files.createTempDirectory("gds-parallel-verify");
       original = root.resolve("log");
-      TestLogs.MutableClock clock = new TestLogs.MutableClock(TestLogs.T0);
+      MutableClock clock = new MutableClock(TestLogs.T0);
       try (AuditLog log = TestLogs.builder(original).clock(clock).checkpointEvery(CHECKPOINT_EVERY).open()) {
         for (int i = 0; i < EVENTS; i++) {
           clock.advance(1000);

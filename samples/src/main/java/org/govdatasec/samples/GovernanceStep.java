@@ -241,7 +241,8 @@ public final class GovernanceStep {
    * @param out where to print
    * @param workDir an empty directory for the H2 databases, the vault, the certificate and the public keys
    * @param log the open, durable audit log shared by the demo's steps; not closed here
-   * @return what happened; its audit counts are those of the whole log so far
+   * @return what happened: {@code auditEvents} counts this step's events, {@code auditLogEvents} the whole log's
+   *     so far
    */
   public static Result run(PrintStream out, Path workDir, AuditLog log) {
     try {

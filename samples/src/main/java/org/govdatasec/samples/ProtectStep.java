@@ -33,6 +33,7 @@ import org.govdatasec.samples.registry.SampleData;
  * The protection step of the demo (ST-2, ST-3, PI-5, CLS-5): the sample citizens are stored with the
  * fields the policy requires encrypted at rest under SM4-GCM, bound to their row; a citizen is found by
  * ID number through a blind index; a value copied to another row fails to decrypt.
+ * With {@link #run(PrintStream, AuditRecorder)} each stored row and the refused read are recorded (AU-1).
  *
  * <p>Keys are generated in this process (a table-wide {@link Sm4Gcm} key and a blind-index root key);
  * a production registry keeps a keyset wrapped under its key-encryption key instead. The ciphertext tokens

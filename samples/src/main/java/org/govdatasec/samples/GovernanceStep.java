@@ -234,6 +234,27 @@ public final class GovernanceStep {
   }
 
   /**
+   * Runs the step into the demo's one audit log (AU-1, AU-2): every decision is recorded in {@code log},
+   * the destruction certificate names a signed checkpoint of that log, and the log is left open for the
+   * next steps (a checkpoint is signed at the end of the step, so the log verifies up to here).
+   *
+   * @param out where to print
+   * @param workDir an empty directory for the H2 databases, the vault, the certificate and the public keys
+   * @param log the open, durable audit log shared by the demo's steps; not closed here
+   * @return what happened: {@code auditEvents} counts this step's events, {@code auditLogEvents} the whole log's
+   *     so far
+   */
+  public static Result run(PrintStream out, Path workDir, AuditLog log) {
+    try {
+      return new GovernanceStep(out, workDir).runShared(log);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the demo's cryptography failed", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
    * Runs the step in a temporary directory that is deleted afterwards, and returns what it printed.
    *
    * @return the printed text
@@ -273,53 +294,82 @@ public final class GovernanceStep {
   private Result run() throws GeneralSecurityException, IOException {
     Path logDir = workDir.resolve("audit-log");
     Sm2PrivateKey auditKey = Sm2PrivateKey.generate();
+    Path auditKeyFile = workDir.resolve("audit-key.pem");
+    writeAtomically(auditKeyFile, auditKey.publicKey().toPem());
+    Parts parts;
+    try (AuditLog opened = AuditLog.builder().directory(logDir).signer(auditKey).origin(AUDIT_ORIGIN)
+        .durability(AuditLog.Durability.DURABLE).checkpointEvery(1_000).checkpointInterval(Duration.ofHours(1))
+        .clock(clock).open()) {
+      out.println("Adapters: SM2 (sdk-crypto) signs; consent and tickets in H2 (" + show(h2Url()) + ");");
+      out.println("every decision goes to the durable AuditLog " + show(logDir.toAbsolutePath().toString())
+          + " (sdk-audit, origin " + AUDIT_ORIGIN + ").");
+      parts = parts(opened);
+    }
+    return result(parts, logDir, auditKeyFile, auditKey.publicKey());
+  }
+
+  /** Runs the step into a log the caller opened (and closes): the demo's one log for every step. */
+  private Result runShared(AuditLog shared) throws GeneralSecurityException, IOException {
+    Path logDir = shared.directory();
+    Path auditKeyFile = workDir.resolve("audit-key.pem");
+    writeAtomically(auditKeyFile, shared.publicKey().toPem());
+    out.println("Adapters: SM2 (sdk-crypto) signs; consent and tickets in H2 (" + show(h2Url()) + ");");
+    out.println("every decision goes to the demo's one durable AuditLog <work>/../" + logDir.getFileName()
+        + " (sdk-audit), shared by every step.");
+    Parts parts = parts(shared);
+    // The log stays open for the next step: sign what it holds so far, so that it verifies up to here.
+    shared.checkpoint();
+    return result(parts, logDir, auditKeyFile, shared.publicKey());
+  }
+
+  private record Parts(int consumed, boolean verified, DestructionCertificate certificate, Path certFile,
+      Path keyFile) {}
+
+  private String h2Url() {
+    return "jdbc:h2:file:" + workDir.resolve("governance").toAbsolutePath() + ";DB_CLOSE_DELAY=0";
+  }
+
+  private Result result(Parts parts, Path logDir, Path auditKeyFile, Sm2PublicKey auditKey) {
+    AuditSummary summary = auditSummary(logDir, auditKey, parts.certificate().auditCheckpoint());
+    return new Result(refusals, parts.consumed(), parts.verified(), parts.certFile(), parts.keyFile(),
+        audit.events().size(), vaultStore, restoredRefusal, readableAfterRestore, logDir, auditKeyFile,
+        summary.report().valid(), summary.report().events(), parts.certificate().auditCheckpoint(),
+        summary.checkpointSigned());
+  }
+
+  private Parts parts(AuditLog opened) throws GeneralSecurityException, IOException {
     Sm2PrivateKey approvalKey = Sm2PrivateKey.generate();
     Sm2PrivateKey certificateKey = Sm2PrivateKey.generate();
     Path certFile = workDir.resolve("destruction-certificate.txt");
     Path keyFile = workDir.resolve("destruction-key.pem");
-    Path auditKeyFile = workDir.resolve("audit-key.pem");
-    writeAtomically(auditKeyFile, auditKey.publicKey().toPem());
-    int consumed;
-    boolean verified;
-    DestructionCertificate certificate;
-    try (AuditLog opened = AuditLog.builder().directory(logDir).signer(auditKey).origin(AUDIT_ORIGIN)
-        .durability(AuditLog.Durability.DURABLE).checkpointEvery(1_000).checkpointInterval(Duration.ofHours(1))
-        .clock(clock).open()) {
-      log = opened;
-      audit = new TeeRecorder(opened);
-      JdbcDataSource ds = new JdbcDataSource();
-      ds.setURL("jdbc:h2:file:" + workDir.resolve("governance").toAbsolutePath() + ";DB_CLOSE_DELAY=0");
-      SigningKey ticketSigner = new SigningKey(approvalKey.publicKey().fingerprint(),
-          Sm2Signer.create(approvalKey)::sign);
-      VerifyingKey ticketVerifier = verifier(approvalKey.publicKey());
-      out.println("Adapters: SM2 (sdk-crypto) signs; consent and tickets in H2 (" + show(ds.getURL()) + ");");
-      out.println("every decision goes to the durable AuditLog " + show(logDir.toAbsolutePath().toString())
-          + " (sdk-audit, origin " + AUDIT_ORIGIN + ").");
+    log = opened;
+    audit = new TeeRecorder(opened);
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(h2Url());
+    SigningKey ticketSigner = new SigningKey(approvalKey.publicKey().fingerprint(),
+        Sm2Signer.create(approvalKey)::sign);
+    VerifyingKey ticketVerifier = verifier(approvalKey.publicKey());
 
-      ConsentGuard consent = ConsentGuard.builder().store(JdbcConsentStore.open(ds)).recorder(audit).clock(clock)
-          .system(RegistryScenario.SYSTEM_NAME).build();
-      consentPart(consent);
+    ConsentGuard consent = ConsentGuard.builder().store(JdbcConsentStore.open(ds)).recorder(audit).clock(clock)
+        .system(RegistryScenario.SYSTEM_NAME).build();
+    consentPart(consent);
 
-      ApprovalService approvals = ApprovalService.builder().signingKey(ticketSigner).recorder(audit).clock(clock)
-          .system(RegistryScenario.SYSTEM_NAME).build();
-      JdbcTicketStore tickets = JdbcTicketStore.open(ds);
-      BulkOperationGuard guard = BulkOperationGuard.builder().trust(ticketVerifier).store(tickets).recorder(audit)
-          .clock(clock).system(RegistryScenario.SYSTEM_NAME).build();
-      RegistryScenario scenario = new RegistryScenario();
-      scenario.registerSubjects(RegistryScenario.CITY_WIDE_SUBJECTS);
-      Assessment citizen = scenario.engine(ControlPolicy.defaults()).assess(Citizen.class);
-      consumed = exportPart(approvals, guard, citizen);
-      certificate = destructionPart(approvals, guard, citizen, certificateKey);
-      consumed++;
+    ApprovalService approvals = ApprovalService.builder().signingKey(ticketSigner).recorder(audit).clock(clock)
+        .system(RegistryScenario.SYSTEM_NAME).build();
+    JdbcTicketStore tickets = JdbcTicketStore.open(ds);
+    BulkOperationGuard guard = BulkOperationGuard.builder().trust(ticketVerifier).store(tickets).recorder(audit)
+        .clock(clock).system(RegistryScenario.SYSTEM_NAME).build();
+    RegistryScenario scenario = new RegistryScenario();
+    scenario.registerSubjects(RegistryScenario.CITY_WIDE_SUBJECTS);
+    Assessment citizen = scenario.engine(ControlPolicy.defaults()).assess(Citizen.class);
+    int consumed = exportPart(approvals, guard, citizen);
+    DestructionCertificate certificate = destructionPart(approvals, guard, citizen, certificateKey);
+    consumed++;
 
-      writeAtomically(certFile, certificate.toText());
-      writeAtomically(keyFile, certificateKey.publicKey().toPem());
-      verified = verifyPart(certificate, certificateKey.publicKey());
-    }
-    AuditSummary summary = auditSummary(logDir, auditKey.publicKey(), certificate.auditCheckpoint());
-    return new Result(refusals, consumed, verified, certFile, keyFile, audit.events().size(), vaultStore,
-        restoredRefusal, readableAfterRestore, logDir, auditKeyFile, summary.report().valid(),
-        summary.report().events(), certificate.auditCheckpoint(), summary.checkpointSigned());
+    writeAtomically(certFile, certificate.toText());
+    writeAtomically(keyFile, certificateKey.publicKey().toPem());
+    boolean verified = verifyPart(certificate, certificateKey.publicKey());
+    return new Parts(consumed, verified, certificate, certFile, keyFile);
   }
 
   // -------------------------------------------------------------------------------------------------

@@ -13,6 +13,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.govdatasec.core.audit.Action;
+import org.govdatasec.core.audit.Actor;
+import org.govdatasec.core.audit.AuditEvent;
+import org.govdatasec.core.audit.AuditRecorder;
+import org.govdatasec.core.audit.DataObject;
 import org.govdatasec.crypto.CryptoException;
 import org.govdatasec.crypto.keys.DestructionProof;
 import org.govdatasec.crypto.keys.KeyEncryptionKey;
@@ -22,6 +27,7 @@ import org.govdatasec.crypto.keys.KeysetFile;
 import org.govdatasec.crypto.keys.MasterKeyFile;
 import org.govdatasec.crypto.keys.SubjectKeyVault;
 import org.govdatasec.samples.registry.Citizen;
+import org.govdatasec.samples.registry.RegistryScenario;
 import org.govdatasec.samples.registry.SampleData;
 
 /**
@@ -35,6 +41,10 @@ import org.govdatasec.samples.registry.SampleData;
 public final class KeysStep {
   /** The time the vault's clock is fixed at, so the printed proof is the same on every run. */
   public static final Instant DEMO_TIME = Instant.parse("2024-06-18T09:30:00Z");
+
+  /** The bureau's key custodian, the actor of the step's audit events. */
+  public static final Actor CUSTODIAN = new Actor("sec.officer", "key-custodian", RegistryScenario.OWNER,
+      RegistryScenario.SYSTEM_NAME);
 
   private KeysStep() {}
 
@@ -68,6 +78,20 @@ public final class KeysStep {
    * @throws GeneralSecurityException never in practice; the AEAD interface declares it
    */
   public static Result run(PrintStream out, Path workDir) throws GeneralSecurityException {
+    return run(out, workDir, event -> {});
+  }
+
+  /**
+   * Runs the step as {@link #run(PrintStream, Path)} does, and records the key events it causes (AU-1,
+   * ST-3, DS-2): KEY_ROTATED for the field keyset's rotation, KEY_DESTROYED for the shredded citizen.
+   *
+   * @param out where to print (UTF-8)
+   * @param workDir an empty or earlier work folder for the master key, keyset file and vault
+   * @param audit where the step's audit events go (the demo's one log)
+   * @return what happened
+   * @throws GeneralSecurityException never in practice; the AEAD interface declares it
+   */
+  public static Result run(PrintStream out, Path workDir, AuditRecorder audit) throws GeneralSecurityException {
     Map<Integer, String> aliases = new LinkedHashMap<>();
     Path keyFolder = workDir.resolve("kek");
 
@@ -98,6 +122,10 @@ public final class KeysStep {
         + " keys, stored only wrapped in " + rel(workDir, keysetFile));
     boolean needs = aead.needsReencryption(stored);
     boolean oldReads = new String(aead.decrypt(stored, ad), StandardCharsets.UTF_8).equals(huang.idNumber());
+    audit.record(AuditEvent.builder(Action.KEY_ROTATED, CUSTODIAN).id("keys-rotated-registry-fields")
+        .time(DEMO_TIME).object(DataObject.bulk(RegistryScenario.SYSTEM_NAME, "registry-fields-keyset",
+            aead.keyset().keys().size()))
+        .purpose("字段密钥集轮换：新主密钥 " + alias(aliases, newId) + "，旧密钥仅用于解密").build());
     out.println("   old value still decrypts: " + yes(oldReads) + "; needsReencryption: " + needs);
     byte[] moved = aead.reencrypt(stored, ad);
     int movedId = KeysetAead.keyIdOf(moved);
@@ -131,6 +159,10 @@ public final class KeysStep {
       Citizen li = SampleData.LI_XIULAN;
       out.println("4. " + li.name() + "'s records reach the end of their retention period (DS-3): destroy her key.");
       proof = vault.destroy(li.citizenNo());
+      audit.record(AuditEvent.builder(Action.KEY_DESTROYED, CUSTODIAN).id("keys-destroyed-" + li.citizenNo())
+          .time(proof.destroyedAt()).object(DataObject.records(RegistryScenario.SYSTEM_NAME, "citizen",
+              List.of(li.citizenNo())))
+          .purpose("保存期限届满，销毁个人密钥（加密删除，DS-2）").legalBasis("档案保管期限表 第3项").build());
       out.println("   DestructionProof");
       out.println("     subject:      " + proof.subjectId());
       out.println("     key id:       " + alias(aliases, proof.keyId()));

@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.Instant;
+import org.govdatasec.core.audit.Action;
+import org.govdatasec.core.audit.Actor;
+import org.govdatasec.core.audit.AuditEvent;
+import org.govdatasec.core.audit.AuditRecorder;
+import org.govdatasec.core.audit.DataObject;
+import org.govdatasec.core.audit.Outcome;
+import org.govdatasec.core.audit.Parties;
 import org.govdatasec.masking.FixturePipeline;
 import org.govdatasec.masking.KAnonymity;
 import org.govdatasec.masking.MaskReport;
@@ -18,6 +26,7 @@ import org.govdatasec.masking.MaskingException;
 import org.govdatasec.masking.MaskingKey;
 import org.govdatasec.masking.Validators;
 import org.govdatasec.samples.registry.Citizen;
+import org.govdatasec.samples.registry.RegistryScenario;
 import org.govdatasec.samples.registry.SampleData;
 
 /**
@@ -67,6 +76,15 @@ public final class MaskingStep {
   public record Result(MaskReport report, List<String> citizensBefore, List<String> citizensAfter,
       int joinedApplications, int applications, boolean allIdsValid, String strictRefusal) {}
 
+  /** The bureau's data engineer who writes the fixtures, the actor of the step's audit events. */
+  public static final Actor ENGINEER = new Actor("zhou.min", "data-engineer", RegistryScenario.OWNER,
+      RegistryScenario.SYSTEM_NAME);
+  /** When the fixtures are written: 2024-06-18 09:40 in Nanning. */
+  public static final Instant TIME = Instant.parse("2024-06-18T01:40:00Z");
+  /** The purpose recorded with the export (USE-5). */
+  public static final String PURPOSE = "测试环境使用脱敏数据（USE-5）：为测试团队生成脱敏样例";
+  private static final Parties PARTIES = new Parties(RegistryScenario.OWNER, RegistryScenario.OWNER, "系统测试组");
+
   private MaskingStep() {}
 
   /**
@@ -77,6 +95,20 @@ public final class MaskingStep {
    * @return the result
    */
   public static Result run(PrintStream out, Path workDir) {
+    return run(out, workDir, event -> {});
+  }
+
+  /**
+   * Runs the step as {@link #run(PrintStream, Path)} does, and records it (AU-1, USE-5): one EXPORT of the
+   * masked fixtures to the test team with the record count, purpose and parties, and one FAILED EXPORT
+   * (with the masking error code) for the refused stricter run.
+   *
+   * @param out where to print
+   * @param workDir an empty folder for the input and output files
+   * @param audit where the step's audit events go (the demo's one log)
+   * @return the result
+   */
+  public static Result run(PrintStream out, Path workDir, AuditRecorder audit) {
     try {
       Path in = Files.createDirectories(workDir.resolve("registry-export"));
       Path fixtures = workDir.resolve("fixtures-for-test-team");
@@ -102,6 +134,10 @@ public final class MaskingStep {
       MaskReport report = FixturePipeline.builder().spec(MaskSpec.parse(SPEC, "registry-mask.yaml")).key(key)
           .input(in).output(fixtures).build().run();
 
+      long rows = report.files().stream().mapToLong(MaskReport.FileReport::rows).sum();
+      audit.record(export(rows, report.files().stream().map(MaskReport.FileReport::name).toList(), TIME)
+          .outcome(report.passed() ? Outcome.SUCCESS : Outcome.failed("the fixtures' report did not pass"))
+          .build());
       List<String> after = Files.readAllLines(fixtures.resolve("citizens.csv"), StandardCharsets.UTF_8);
       out.println();
       out.println("Citizens before (source) and after (fixture), columns id_number, name, mobile, birth_date:");
@@ -151,6 +187,9 @@ public final class MaskingStep {
       } catch (MaskingException e) {
         refusal = e.code();
       }
+      audit.record(export(citizens.size() - 1, List.of("citizens.csv"), TIME.plusSeconds(120))
+          .outcome(Outcome.failed(refusal + ": k = 1 below min-k 2 with ethnicity as a quasi-identifier"))
+          .build());
       out.println();
       out.println("With ethnicity added as a quasi-identifier, 李秀兰 (汉族) is alone in her class: k = 1 < 2,");
       out.println("so the run is refused with " + refusal + " and writes only the report, no fixture.");
@@ -158,6 +197,12 @@ public final class MaskingStep {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static AuditEvent.Builder export(long rows, List<String> files, Instant at) {
+    return AuditEvent.builder(Action.EXPORT, ENGINEER).id("masking-export-" + at.getEpochSecond()).time(at)
+        .object(DataObject.bulk(RegistryScenario.SYSTEM_NAME, "fixtures:" + String.join("+", files), rows))
+        .purpose(PURPOSE).parties(PARTIES);
   }
 
   /** Splits one CSV line (RFC 4180 quoting, no line breaks inside fields). */

@@ -7,6 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.time.Instant;
+import org.govdatasec.core.audit.Action;
+import org.govdatasec.core.audit.Actor;
+import org.govdatasec.core.audit.AuditEvent;
+import org.govdatasec.core.audit.AuditRecorder;
+import org.govdatasec.core.audit.DataObject;
+import org.govdatasec.core.audit.Outcome;
+import org.govdatasec.core.policy.Assessment;
 import org.govdatasec.core.policy.ControlPolicy;
 import org.govdatasec.core.policy.PolicyEngine;
 import org.govdatasec.crypto.CryptoException;
@@ -25,6 +33,7 @@ import org.govdatasec.samples.registry.SampleData;
  * The protection step of the demo (ST-2, ST-3, PI-5, CLS-5): the sample citizens are stored with the
  * fields the policy requires encrypted at rest under SM4-GCM, bound to their row; a citizen is found by
  * ID number through a blind index; a value copied to another row fails to decrypt.
+ * With {@link #run(PrintStream, AuditRecorder)} each stored row and the refused read are recorded (AU-1).
  *
  * <p>Keys are generated in this process (a table-wide {@link Sm4Gcm} key and a blind-index root key);
  * a production registry keeps a keyset wrapped under its key-encryption key instead. The ciphertext tokens
@@ -56,6 +65,12 @@ public final class ProtectStep {
   public record Result(Set<String> encryptedFields, List<Map<String, Object>> rows, int indexBits,
       String queryIndex, List<String> candidates, String found, String movedValueError, boolean allRevealed) {}
 
+  /** The registry's storage service, the actor of the step's audit events. */
+  public static final Actor SERVICE = new Actor("registry.store", "service", RegistryScenario.OWNER,
+      RegistryScenario.SYSTEM_NAME);
+  /** When the step stores the citizens: 2024-06-18 09:00 in Nanning, one minute per row. */
+  public static final Instant TIME = Instant.parse("2024-06-18T01:00:00Z");
+
   private ProtectStep() {}
 
   /**
@@ -66,6 +81,19 @@ public final class ProtectStep {
    * @return what happened
    */
   public static Result run(PrintStream out) {
+    return run(out, event -> {});
+  }
+
+  /**
+   * Runs the step as {@link #run(PrintStream)} does, and records what it does (AU-1): one STORE event per
+   * citizen row, with the encrypted fields, the type's level and PI categories, and one FAILED READ event
+   * (with {@code GDS-CRYPTO-003}) for the refused moved value.
+   *
+   * @param out where to print
+   * @param audit where the step's audit events go (the demo's one log)
+   * @return what happened
+   */
+  public static Result run(PrintStream out, AuditRecorder audit) {
     RegistryScenario scenario = new RegistryScenario();
     scenario.registerSubjects(RegistryScenario.CITY_WIDE_SUBJECTS);
     PolicyEngine engine = scenario.engine(ControlPolicy.defaults());
@@ -92,12 +120,17 @@ public final class ProtectStep {
         + " (citizenNo binds every value to its subject)");
     out.println();
 
+    Assessment assessment = engine.assess(Citizen.class);
     List<Map<String, Object>> table = new ArrayList<>();
+    Instant at = TIME;
     for (Citizen c : SampleData.citizens()) {
       ProtectedRecord row = citizens.protect(c);
       Map<String, Object> stored = new LinkedHashMap<>(row.columns());
       stored.put(ID_INDEX_COLUMN, INDEX_PREFIX + byIdNumber.index(c.idNumber()));
       table.add(stored);
+      audit.record(event(Action.STORE, assessment, c.citizenNo(), List.copyOf(encrypted), at)
+          .purpose("户籍登记：字段加密存储（SM4-GCM）并建立盲索引").build());
+      at = at.plusSeconds(60);
     }
     out.println("Stored rows (tokens cut to 12 characters; an ID number's token has 67):");
     out.printf("  %-11s %-16s %-16s %-16s %s%n", "citizenNo", "name", "idNumber", "birthDate", ID_INDEX_COLUMN);
@@ -143,6 +176,8 @@ public final class ProtectStep {
       moved = e.code();
       out.println("  refused: " + e.code() + " " + e.error().name() + " " + e.requirements());
     }
+    audit.record(event(Action.READ, assessment, SampleData.HUANG_ZHIQIANG.citizenNo(), List.of("idNumber"), at)
+        .outcome(Outcome.failed(moved + ": a value moved from another row does not decrypt")).build());
     boolean all = true;
     for (int i = 0; i < table.size(); i++) {
       all &= SampleData.citizens().get(i).equals(citizens.reveal(table.get(i)));
@@ -152,6 +187,16 @@ public final class ProtectStep {
     table.forEach(r -> rows.add(Collections.unmodifiableMap(r)));
     return new Result(encrypted, List.copyOf(rows), byIdNumber.bits(), queryIndex, List.copyOf(candidates), found,
         moved, all);
+  }
+
+  private static AuditEvent.Builder event(Action action, Assessment assessment, String citizenNo,
+      List<String> fields, Instant at) {
+    AuditEvent.Builder b = AuditEvent.builder(action, SERVICE).id("protect-" + action.name().toLowerCase(
+        java.util.Locale.ROOT) + "-" + citizenNo).time(at)
+        .object(DataObject.records(RegistryScenario.SYSTEM_NAME, TABLE, List.of(citizenNo)).withFields(fields))
+        .categories(assessment.categories());
+    assessment.effective().ifPresent(b::level);
+    return b;
   }
 
   private static String cut(Object stored) {

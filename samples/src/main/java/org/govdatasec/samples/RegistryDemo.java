@@ -151,11 +151,14 @@ public final class RegistryDemo {
     agencyPolicyStep();
     volumeRuleStep();
     catalogStep();
-    protectStep();
-    keysStep();
-    maskingStep();
-    governanceStep();
-    auditStep();
+    // One durable, signed audit log for every step that handles citizen data (AU-1); the audit step closes it.
+    try (DemoAuditLog audit = DemoAuditLog.open(workDir)) {
+      protectStep(audit);
+      keysStep(audit);
+      maskingStep(audit);
+      governanceStep(audit);
+      auditStep(audit);
+    }
     println();
     println("=".repeat(WIDTH));
     println("End of demo.");
@@ -340,35 +343,36 @@ public final class RegistryDemo {
     CatalogStep.lines().forEach(this::println);
   }
 
-  private void protectStep() {
+  private void protectStep(DemoAuditLog audit) {
     section("Fields encrypted under the policy, a blind index, a moved value refused (ST-2, PI-5)");
-    printBlock(captured(o -> ProtectStep.run(o)));
+    printBlock(captured(o -> ProtectStep.run(o, audit.beginStep("protect"))));
   }
 
-  private void keysStep() {
+  private void keysStep(DemoAuditLog audit) {
     section("Keys: master key, keyset rotation, per-citizen keys and crypto-shredding (ST-2, ST-3, DS-2)");
     printBlock(captured(o -> {
       try {
-        KeysStep.run(o, stepDir("keys"));
+        KeysStep.run(o, stepDir("keys"), audit.beginStep("keys"));
       } catch (java.security.GeneralSecurityException e) {
         throw new IllegalStateException("the demo's cryptography failed", e);
       }
     }));
   }
 
-  private void maskingStep() {
+  private void maskingStep(DemoAuditLog audit) {
     section("Masked test fixtures of the registry for a test team (USE-5, PI-5)");
-    printBlock(captured(o -> MaskingStep.run(o, stepDir("masking"))));
+    printBlock(captured(o -> MaskingStep.run(o, stepDir("masking"), audit.beginStep("masking"))));
   }
 
-  private void governanceStep() {
+  private void governanceStep(DemoAuditLog audit) {
     section("Governance: consent, approval tickets, verified destruction (PI-2, PI-3, USE-2, USE-6, DS-1, DS-2)");
-    printBlock(captured(o -> GovernanceStep.run(o, stepDir("governance"))));
+    audit.beginStep("governance");
+    printBlock(captured(o -> GovernanceStep.run(o, stepDir("governance"), audit.log())));
   }
 
-  private void auditStep() {
+  private void auditStep(DemoAuditLog audit) {
     section("Every access is audited: durable, tamper-evident log, proof, review (AU-1 to AU-4, TX-2)");
-    printBlock(captured(o -> AuditStep.run(o, stepDir("audit"))));
+    printBlock(captured(o -> AuditStep.run(o, stepDir("audit"), audit)));
   }
 
   /** Runs a step that prints to a stream, and returns what it printed (so it is wrapped like the rest). */

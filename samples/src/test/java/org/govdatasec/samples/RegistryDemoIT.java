@@ -227,9 +227,12 @@ class RegistryDemoIT {
         + " not in it.\n");
     assertContains(step, "  step.detail=1 subject: keys destroyed in jdbc:h2:file:<work>/vault/subject-keys (tombstones"
         + " <work>/kek/subject-keys.tombstones) (key ids …)\n");
+    // In the demo the governance step records into the demo's one log, after the 8 events of the protect,
+    // keys and masking steps: its certificate names a signed checkpoint of that log.
+    assertContains(step, "every decision goes to the demo's one durable AuditLog <work>/../audit-log");
     assertContains(step, "Audit checkpoint for the certificate: forced and SM2-signed by the AuditLog, origin "
-        + GovernanceStep.AUDIT_ORIGIN + ", size 22, root ….\n");
-    assertContains(step, "  audit-checkpoint=" + GovernanceStep.AUDIT_ORIGIN + "/22/…\n");
+        + DemoAuditLog.ORIGIN + ", size 30, root ….\n");
+    assertContains(step, "  audit-checkpoint=" + DemoAuditLog.ORIGIN + "/30/…\n");
     assertContains(step, "The vault's store is restored from the backup: its file holds key rows for"
         + " [NN-0000001, NN-0000002].\n");
     assertContains(step, "Reopened (the tombstones are not part of the backup): 1 subject key;");
@@ -237,7 +240,8 @@ class RegistryDemoIT {
         + " refused with GDS-CRYPTO-008; rows deleted\n");
     assertContains(step, "vault.verifyDestroyed(NN-0000002): verified true, re-checked: the vault refuses the subject"
         + " with GDS-CRYPTO-008 (destroyed)");
-    assertContains(step, "audit log: 23 events, verified, checkpoint size 23 (AuditVerifier, public key only)\n");
+    assertContains(step, "23 events; every refusal above is one DENIED or FAILED event with its code.\n");
+    assertContains(step, "audit log: 31 events, verified, checkpoint size 31 (AuditVerifier, public key only)\n");
     assertContains(step, "the certificate's audit-checkpoint is a signed checkpoint of this log: yes\n");
     assertContains(step, "DestructionCertificate.verifyText(file, public key): verified, 1 subject, approvers"
         + " [liu.yang, chen.lixin]");
@@ -281,20 +285,84 @@ class RegistryDemoIT {
   @Test
   void auditsEveryAccessVerifiesProvesReviewsAndCatchesTampering() {
     String step = between("Every access is audited", "End of demo.");
-    assertContains(step, "  4    READ         liu.qiang    DENIED   citizen x1\n");
-    assertContains(step, "  OK: entries 0..7 (8), 2 signed checkpoints, signed up to size 8\n");
-    assertContains(step, "Inclusion proof of the denied access (seq 4) against the signed checkpoint of size 8:");
+    // The audit step's own accesses follow the 31 events of the earlier steps in the demo's one log.
+    assertContains(step, "  31   READ      wang.fang  SUCCESS  citizen x1\n");
+    assertContains(step, "  35   READ      liu.qiang  DENIED   citizen x1\n");
+    assertContains(step, "  36   DOWNLOAD  zhao.lei   SUCCESS  citizen x1500\n");
+    // Per step and action: every step that handles citizen data recorded what it did.
+    assertContains(step, "The whole log, per step and action (38 events):\n");
+    assertTrue(Pattern.compile("\n  protect +0\\.\\.3 +STORE +3 +0 +0\n +READ +0 +0 +1\n").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  keys +4\\.\\.5 +KEY_ROTATED +1 +0 +0\n +KEY_DESTROYED +1 +0 +0\n").matcher(step).find(),
+        step);
+    assertTrue(Pattern.compile("\n  masking +6\\.\\.7 +EXPORT +1 +0 +1\n").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n  governance +8\\.\\.30 +READ +2 +2 +0\n").matcher(step).find(), step);
+    assertTrue(Pattern.compile("\n +KEY_DESTROYED +1 +0 +0\n  audit +31\\.\\.37 +READ +4 +1 +0\n").matcher(step).find(),
+        step);
+    assertContains(step, "  per step: protect 4, keys 2, masking 2, governance 23, audit 7\n");
+    // The whole log verifies under the public key only.
+    assertContains(step, "AuditVerifier.verify(<work>/audit-log, <work>/audit-public.pem: the public key only)");
+    assertContains(step, "  OK: entries 0..37 (38), 6 signed checkpoints, signed up to size 38\n");
+    assertContains(step, "Inclusion proof of the denied access (seq 35) against the signed checkpoint of size 38:");
+    assertContains(step, "  seq: 35\n  tree size: 38\n");
     assertContains(step, "  VERIFIED: the proof leads to the signed root\n");
-    assertContains(step, "  events 8, actors 5, denied 1, bulk exports 2, exports without ticket 1, outside hours 1\n");
+    assertContains(step, "Twice-yearly review (AU-3, AU-4) of the whole log, 2024-01-01 to 2024-07-01");
+    assertContains(step, "  events 38, actors 11, denied 8, bulk exports 5, exports without ticket 2, outside hours 1\n");
     assertContains(step, "    ## Access outside working hours (AU-4) 非工作时间访问 (1)\n");
-    assertContains(step, "  valid:  false\n  kind:   MODIFIED\n  seq:    4\n");
+    assertContains(step, "    ## Key events 密钥事件 (3)\n");
+    assertContains(step, "Markdown summary: <work>/audit/audit-review.md; HTML report with charts:"
+        + " <work>/audit/audit-review.html\n");
+    assertContains(step, "An insider turns the denied access (seq 35) into a success in a copy of the log;\n");
+    assertContains(step, "  valid:  false\n  kind:   MODIFIED\n  seq:    35\n");
+    assertFalse(step.contains("NOT VERIFIED") || step.contains("NOT FOUND"), step);
+
     AuditStep.Result r = AuditStep.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
         java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "govdatasec-demo-it"));
     assertTrue(r.verified());
+    assertEquals(7, r.events());
+    assertEquals(java.util.Map.of("audit", 7L), r.stepEvents());
     assertTrue(r.proofVerified());
+    assertEquals(4, r.provedSeq());
     assertEquals(org.govdatasec.audit.Tamper.MODIFIED, r.tamperKind());
     assertEquals(4, r.tamperSeq());
     assertTrue(java.nio.file.Files.exists(r.html()));
+    assertTrue(java.nio.file.Files.exists(r.markdown()));
+  }
+
+  /** The files of the first demo run: one log for every step, verified with the PEM the demo wrote. */
+  @Test
+  void theDemosOneLogHoldsEveryStepAndSignsTheCertificatesCheckpoint() throws java.io.IOException {
+    java.nio.file.Path run = work.resolve("run-1");
+    org.govdatasec.crypto.Sm2PublicKey key = org.govdatasec.crypto.Sm2PublicKey.fromPem(
+        java.nio.file.Files.readString(run.resolve("audit-public.pem")));
+    java.nio.file.Path logDir = run.resolve("audit-log");
+    org.govdatasec.audit.VerificationReport report = org.govdatasec.audit.AuditVerifier.verify(logDir, key);
+    assertTrue(report.valid(), report.summary());
+    assertEquals(38, report.events());
+    assertEquals(38, report.signedSize());
+    List<org.govdatasec.audit.AuditReview.LoggedEvent> events = org.govdatasec.audit.AuditReview.readEvents(logDir);
+    assertEquals(List.of("STORE", "STORE", "STORE", "READ", "KEY_ROTATED", "KEY_DESTROYED", "EXPORT", "EXPORT"),
+        events.subList(0, 8).stream().map(e -> e.event().action().name()).toList());
+    org.govdatasec.core.audit.AuditEvent moved = events.get(3).event();
+    assertEquals(org.govdatasec.core.audit.Outcome.Status.FAILED, moved.outcome().status());
+    assertTrue(moved.outcome().reason().startsWith("GDS-CRYPTO-003"), moved.outcome().reason());
+    assertEquals(List.of("name", "idNumber", "mobile", "address", "birthDate", "ethnicity"),
+        events.get(0).event().object().fields());
+    assertEquals(List.of("NN-0000002"), events.get(5).event().object().recordIds());
+    assertEquals(MaskingStep.PURPOSE, events.get(6).event().purpose());
+    assertEquals(5, events.get(6).event().object().recordCount());
+    assertTrue(events.get(7).event().outcome().reason().startsWith("GDS-MASK-016"), events.get(7).toString());
+    assertTrue(java.nio.file.Files.exists(run.resolve("audit").resolve("audit-review.md")));
+    assertTrue(java.nio.file.Files.exists(run.resolve("audit").resolve("audit-review.html")));
+
+    // The destruction certificate's checkpoint is a signed checkpoint of this same log.
+    String cert = java.nio.file.Files.readString(run.resolve("governance").resolve("destruction-certificate.txt"));
+    String ref = cert.lines().filter(l -> l.startsWith("audit-checkpoint=")).findFirst().orElseThrow()
+        .substring("audit-checkpoint=".length());
+    org.govdatasec.crypto.Sm2Verifier verifier = org.govdatasec.crypto.Sm2Verifier.create(key);
+    assertTrue(org.govdatasec.audit.AuditProofs.checkpoints(logDir).stream().anyMatch(cp ->
+        (cp.origin() + "/" + cp.size() + "/" + cp.rootHex()).equals(ref) && cp.verify(verifier)
+            && java.util.Arrays.equals(org.govdatasec.audit.AuditProofs.root(logDir, cp.size()), cp.root())), ref);
+    assertTrue(ref.startsWith(DemoAuditLog.ORIGIN + "/30/"), ref);
   }
 
   @Test

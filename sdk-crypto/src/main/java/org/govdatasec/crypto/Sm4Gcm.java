@@ -83,7 +83,7 @@ public final class Sm4Gcm implements Aead {
   }
 
   /**
-   * Encrypts into a caller's buffer (for framing code that writes a header first).
+   * Encrypts into a buffer: draws the nonce, writes it, then the ciphertext and tag after it.
    *
    * @param in plaintext buffer
    * @param inOff offset
@@ -92,7 +92,7 @@ public final class Sm4Gcm implements Aead {
    * @param out output buffer with {@code inLen + OVERHEAD} bytes free from {@code outOff}
    * @param outOff offset at which {@code nonce || ciphertext || tag} is written
    */
-  void encryptInto(byte[] in, int inOff, int inLen, byte[] associatedData, byte[] out, int outOff) {
+  private void encryptInto(byte[] in, int inOff, int inLen, byte[] associatedData, byte[] out, int outOff) {
     byte[] nonce = new byte[NONCE_BYTES];
     SecureRandoms.get().nextBytes(nonce);
     System.arraycopy(nonce, 0, out, outOff, NONCE_BYTES);
@@ -115,7 +115,7 @@ public final class Sm4Gcm implements Aead {
     return decryptFrom(ciphertext, 0, ciphertext.length, associatedData);
   }
 
-  byte[] decryptFrom(byte[] in, int off, int len, byte[] associatedData) throws GeneralSecurityException {
+  private byte[] decryptFrom(byte[] in, int off, int len, byte[] associatedData) throws GeneralSecurityException {
     if (len < OVERHEAD) {
       throw new GeneralSecurityException("ciphertext too short");
     }

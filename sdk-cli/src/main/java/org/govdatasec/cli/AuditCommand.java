@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -26,6 +25,7 @@ import org.govdatasec.core.GovDataSecException;
 import org.govdatasec.core.audit.AuditError;
 import org.govdatasec.crypto.Sm2PublicKey;
 import org.govdatasec.crypto.Sm2Verifier;
+import org.govdatasec.cli.internal.AtomicOutput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -263,17 +263,9 @@ public final class AuditCommand implements Runnable {
     }
 
     private static void write(Path file, String text) {
-      Path abs = file.toAbsolutePath();
-      Path tmp = abs.resolveSibling(abs.getFileName() + ".tmp");
       try {
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        AtomicOutput.write(file, text);
       } catch (IOException e) {
-        try {
-          Files.deleteIfExists(tmp);
-        } catch (IOException ignored) {
-          // best effort
-        }
         throw AuditError.UNREADABLE_INPUT.exception("Cannot write the report " + file + ".", e);
       }
     }
